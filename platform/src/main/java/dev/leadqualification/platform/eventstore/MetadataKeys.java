@@ -1,0 +1,12 @@
+package dev.leadqualification.platform.eventstore;
+
+/** Keys of the metadata every command and event carries. */
+public final class MetadataKeys {
+    /** The user on whose behalf the message was sent. */
+    public static final String ACTOR = "actor";
+    /** The id shared by every message caused by one client request. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private MetadataKeys() {
+    }
+}

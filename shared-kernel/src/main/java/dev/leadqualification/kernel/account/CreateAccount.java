@@ -1,0 +1,11 @@
+package dev.leadqualification.kernel.account;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Creates an account, directly or from a lead ({@code originatingLeadId} set). Sending the same create again
+ * is a no-op; the same id with other details is refused.
+ */
+public record CreateAccount(@TargetAggregateIdentifier String accountId, AccountDetails details,
+                            String originatingLeadId) {
+}

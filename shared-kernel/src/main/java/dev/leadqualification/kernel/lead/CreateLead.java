@@ -1,0 +1,7 @@
+package dev.leadqualification.kernel.lead;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Creates a lead with a client-chosen or server-generated id. */
+public record CreateLead(@TargetAggregateIdentifier String leadId, LeadDetails details) {
+}

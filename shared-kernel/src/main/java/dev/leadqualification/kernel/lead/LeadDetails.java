@@ -1,0 +1,44 @@
+package dev.leadqualification.kernel.lead;
+
+import dev.leadqualification.kernel.common.Address;
+import dev.leadqualification.kernel.common.EmailAddress;
+import dev.leadqualification.kernel.common.HttpUrl;
+import dev.leadqualification.kernel.common.Money;
+import dev.leadqualification.kernel.common.RecordId;
+import dev.leadqualification.kernel.common.TextLimits;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/**
+ * What a salesperson knows about a prospect. {@code topic} and {@code lastName} are required on every lead
+ * (enforced by the Lead aggregate); the annotations here are format rules checked at the API edge.
+ */
+public record LeadDetails(
+        @Size(max = TextLimits.TITLE) String topic,
+        @Size(max = TextLimits.NAME) String firstName,
+        @Size(max = TextLimits.NAME) String lastName,
+        @Size(max = TextLimits.NAME) String jobTitle,
+        @Size(max = TextLimits.TITLE) String companyName,
+        @EmailAddress String email,
+        @Size(max = TextLimits.PHONE) String businessPhone,
+        @Size(max = TextLimits.PHONE) String mobilePhone,
+        @HttpUrl @Size(max = TextLimits.URL) String website,
+        @Valid Address address,
+        @Size(max = TextLimits.LONG_TEXT) String description,
+        LeadSource leadSource,
+        @Valid Money estimatedValue,
+        LocalDate estimatedCloseDate,
+        @RecordId String existingAccountId,
+        @RecordId String existingContactId) {
+
+    /** "First Last", or the last name alone. */
+    public String fullName() {
+        return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
+    }
+
+    public boolean hasCompany() {
+        return companyName != null && !companyName.isBlank();
+    }
+}

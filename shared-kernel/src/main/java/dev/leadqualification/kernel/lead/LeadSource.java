@@ -1,0 +1,6 @@
+package dev.leadqualification.kernel.lead;
+
+/** Where a lead came from. */
+public enum LeadSource {
+    ADVERTISEMENT, EMPLOYEE_REFERRAL, EXTERNAL_REFERRAL, PARTNER, PUBLIC_RELATIONS, SEMINAR, TRADE_SHOW, WEB, WORD_OF_MOUTH, OTHER
+}

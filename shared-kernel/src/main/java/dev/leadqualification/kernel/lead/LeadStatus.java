@@ -1,0 +1,6 @@
+package dev.leadqualification.kernel.lead;
+
+/** A lead's state. */
+public enum LeadStatus {
+    OPEN, QUALIFIED, DISQUALIFIED
+}

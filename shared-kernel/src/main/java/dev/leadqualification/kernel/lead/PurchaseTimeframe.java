@@ -1,0 +1,6 @@
+package dev.leadqualification.kernel.lead;
+
+/** When the prospect intends to buy. */
+public enum PurchaseTimeframe {
+    IMMEDIATE, THIS_QUARTER, NEXT_QUARTER, THIS_YEAR, UNKNOWN
+}

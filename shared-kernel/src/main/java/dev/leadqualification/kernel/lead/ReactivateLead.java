@@ -1,0 +1,7 @@
+package dev.leadqualification.kernel.lead;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Reopens a qualified or disqualified lead. Records created earlier stay. */
+public record ReactivateLead(@TargetAggregateIdentifier String leadId) {
+}

@@ -1,0 +1,7 @@
+package dev.leadqualification.kernel.lead;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Records the findings of the Qualify stage, replacing the previous ones. */
+public record UpdateQualificationDetails(@TargetAggregateIdentifier String leadId, QualificationDetails details) {
+}

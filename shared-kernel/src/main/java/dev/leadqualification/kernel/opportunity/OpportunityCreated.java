@@ -1,0 +1,9 @@
+package dev.leadqualification.kernel.opportunity;
+
+import dev.leadqualification.kernel.common.ProcessStage;
+
+/** An opportunity came into being from a qualified lead; the sales process is at {@code processStage}. */
+public record OpportunityCreated(String opportunityId, OpportunityDetails details, Customer customer,
+                                 String accountId, String contactId, String originatingLeadId,
+                                 ProcessStage processStage) {
+}

@@ -1,0 +1,11 @@
+package dev.leadqualification.kernel.opportunity;
+
+import dev.leadqualification.kernel.common.Money;
+import dev.leadqualification.kernel.lead.QualificationDetails;
+
+import java.time.LocalDate;
+
+/** The deal as the lead described it: named after its topic, with the Qualify stage's findings. */
+public record OpportunityDetails(String name, QualificationDetails qualification, Money estimatedValue,
+                                 LocalDate estimatedCloseDate, String description) {
+}
