@@ -13,7 +13,8 @@ import java.sql.Statement;
 /**
  * Both services share one database: the event store tables belong to neither, so each service first applies
  * the shared {@code db/eventstore} migrations (own history table), then its own ({@code spring.flyway.*}).
- * A session-level advisory lock serialises the two services when they start at the same moment.
+ * A session-level advisory lock serialises the two services when they start at the same moment. The schema
+ * is never empty for the second history table, so each starts from baseline 0 (its V1 still runs).
  */
 @AutoConfiguration
 public class SchemaMigrationConfiguration {
@@ -32,9 +33,16 @@ public class SchemaMigrationConfiguration {
                             .dataSource(dataSource)
                             .locations("classpath:db/eventstore")
                             .table("flyway_history_event_store")
+                            .baselineOnMigrate(true)
+                            .baselineVersion("0")
                             .load()
                             .migrate();
-                    serviceFlyway.migrate();
+                    Flyway.configure()
+                            .configuration(serviceFlyway.getConfiguration())
+                            .baselineOnMigrate(true)
+                            .baselineVersion("0")
+                            .load()
+                            .migrate();
                 } finally {
                     execute(lockHolder, "SELECT pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
                 }

@@ -1,7 +1,6 @@
 package dev.leadqualification.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.leadqualification.kernel.common.ChoiceRequired;
@@ -43,6 +42,25 @@ import java.util.stream.Collectors;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** The problem a failure is answered with, for answers that report several outcomes (bulk requests). */
+    public ProblemDetail describe(Exception failure) {
+        ResponseEntity<ProblemDetail> answer;
+        if (failure instanceof DomainRuleViolation violation) {
+            answer = ruleViolation(violation);
+        } else if (failure instanceof InvalidField invalid) {
+            answer = invalidField(invalid);
+        } else if (failure instanceof InvalidRequest invalid) {
+            answer = invalidRequest(invalid);
+        } else if (failure instanceof ApiProblem problem) {
+            answer = apiProblem(problem);
+        } else if (failure instanceof AggregateNotFoundException notFound) {
+            answer = unknownAggregate(notFound);
+        } else {
+            answer = unexpected(failure);
+        }
+        return answer.getBody();
+    }
 
     @ExceptionHandler(ApiProblem.class)
     public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
@@ -127,7 +145,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String message = mismatch instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()
                     ? "must be one of " + enumValues(invalid.getTargetType())
                     : "has the wrong type or format";
-            return asObject(validation(List.of(new FieldError(path(mismatch), message))));
+            return asObject(validation(List.of(new FieldError(JsonPaths.of(mismatch), message))));
         }
         String detail = e.getCause() instanceof JsonProcessingException json && json.getLocation() != null
                 ? "The body is not valid JSON (line " + json.getLocation().getLineNr() + ", column "
@@ -203,17 +221,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : e.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
 
     private static String enumValues(Class<?> type) {
         return java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)

@@ -7,18 +7,20 @@ import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.common.RecordId;
 import dev.leadqualification.kernel.common.TextLimits;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
 /**
  * What a salesperson knows about a prospect. {@code topic} and {@code lastName} are required on every lead
- * (enforced by the Lead aggregate); the annotations here are format rules checked at the API edge.
+ * (checked on create by the {@link OnCreate} group, kept by the Lead aggregate when a patch clears them);
+ * the other annotations are format rules checked at the API edge.
  */
 public record LeadDetails(
-        @Size(max = TextLimits.TITLE) String topic,
+        @NotBlank(groups = OnCreate.class) @Size(max = TextLimits.TITLE) String topic,
         @Size(max = TextLimits.NAME) String firstName,
-        @Size(max = TextLimits.NAME) String lastName,
+        @NotBlank(groups = OnCreate.class) @Size(max = TextLimits.NAME) String lastName,
         @Size(max = TextLimits.NAME) String jobTitle,
         @Size(max = TextLimits.TITLE) String companyName,
         @EmailAddress String email,
@@ -36,6 +38,10 @@ public record LeadDetails(
     /** "First Last", or the last name alone. */
     public String fullName() {
         return firstName == null || firstName.isBlank() ? lastName : firstName + " " + lastName;
+    }
+
+    /** Validation group of the rules that apply when a lead is created. */
+    public interface OnCreate {
     }
 
     public boolean hasCompany() {

@@ -5,7 +5,10 @@ import dev.leadqualification.kernel.lead.QualificationDetails;
 
 import java.time.LocalDate;
 
-/** The deal as the lead described it: named after its topic, with the Qualify stage's findings. */
+/**
+ * The deal as the lead described it: named after its topic, with the Qualify stage's findings, in
+ * {@code currency} (the qualify request's choice, else the lead's estimated value's or budget's currency).
+ */
 public record OpportunityDetails(String name, QualificationDetails qualification, Money estimatedValue,
-                                 LocalDate estimatedCloseDate, String description) {
+                                 LocalDate estimatedCloseDate, String description, String currency) {
 }

@@ -1,0 +1,51 @@
+package dev.leadqualification.command.account;
+
+import dev.leadqualification.command.directory.RecordCreation;
+import dev.leadqualification.kernel.account.AccountCreated;
+import dev.leadqualification.kernel.account.AccountDetails;
+import dev.leadqualification.kernel.account.CreateAccount;
+import dev.leadqualification.kernel.common.InvalidField;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A company the organisation does business with, created directly or from a qualified lead. */
+@Aggregate
+public class Account {
+
+    @AggregateIdentifier
+    private String accountId;
+    private RecordCreation<AccountDetails> creation;
+
+    protected Account() {
+        // for Axon: rebuilt from events
+    }
+
+    /** The same create again (a retry, a redelivered saga step) is a no-op; other details under this id: 409. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(CreateAccount command) {
+        RecordCreation<AccountDetails> requested =
+                new RecordCreation<>(command.details(), command.originatingLeadId());
+        if (accountId != null) {
+            creation.requireSameAs(requested, "account", accountId);
+            return accountId;
+        }
+        if (command.details().name() == null || command.details().name().isBlank()) {
+            throw new InvalidField("name", "is required");
+        }
+        apply(new AccountCreated(command.accountId(), command.details(), command.originatingLeadId()));
+        return command.accountId();
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreated event) {
+        accountId = event.accountId();
+        creation = new RecordCreation<>(event.details(), event.originatingLeadId());
+    }
+}

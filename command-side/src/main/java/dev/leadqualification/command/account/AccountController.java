@@ -1,0 +1,35 @@
+package dev.leadqualification.command.account;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadqualification.command.web.DirectCreation;
+import dev.leadqualification.command.web.RequestBodies;
+import dev.leadqualification.kernel.account.AccountDetails;
+import dev.leadqualification.kernel.account.CreateAccount;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Map;
+
+/** {@code POST /api/accounts}: an account created directly, as a CRM user would. */
+@RestController
+public class AccountController {
+
+    private final CommandGateway commands;
+    private final RequestBodies bodies;
+
+    public AccountController(CommandGateway commands, RequestBodies bodies) {
+        this.commands = commands;
+        this.bodies = bodies;
+    }
+
+    @PostMapping(path = "/api/accounts", consumes = "application/json", produces = "application/json")
+    public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
+        DirectCreation<AccountDetails> creation = DirectCreation.read(body, "accountId", AccountDetails.class, bodies);
+        String accountId = commands.sendAndWait(new CreateAccount(creation.id(), creation.details(), null));
+        return ResponseEntity.created(URI.create("/api/accounts/" + accountId)).body(Map.of("accountId", accountId));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.leadqualification.command.contact;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadqualification.command.web.DirectCreation;
+import dev.leadqualification.command.web.RequestBodies;
+import dev.leadqualification.kernel.contact.ContactDetails;
+import dev.leadqualification.kernel.contact.CreateContact;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.Map;
+
+/** {@code POST /api/contacts}: a contact created directly, optionally under an existing account. */
+@RestController
+public class ContactController {
+
+    private final CommandGateway commands;
+    private final RequestBodies bodies;
+
+    public ContactController(CommandGateway commands, RequestBodies bodies) {
+        this.commands = commands;
+        this.bodies = bodies;
+    }
+
+    @PostMapping(path = "/api/contacts", consumes = "application/json", produces = "application/json")
+    public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
+        DirectCreation<ContactDetails> creation = DirectCreation.read(body, "contactId", ContactDetails.class, bodies);
+        String contactId = commands.sendAndWait(new CreateContact(creation.id(), creation.details(), null));
+        return ResponseEntity.created(URI.create("/api/contacts/" + contactId)).body(Map.of("contactId", contactId));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.leadqualification.command.lead;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadqualification.command.web.RequestBodies;
+import dev.leadqualification.kernel.lead.QualifyOptions;
+import dev.leadqualification.platform.web.ApiExceptionHandler;
+import dev.leadqualification.platform.web.InvalidRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /api/leads/qualify}: qualifies 1 to 1000 leads with the same options. Each lead is its own
+ * command and transaction, so one lead's refusal (or failure) never stops the others; each gets a result.
+ * A lead id given twice is qualified once.
+ */
+@RestController
+public class BulkQualificationController {
+
+    static final int MAX_LEADS = 1000;
+
+    private final LeadQualifier qualifier;
+    private final RequestBodies bodies;
+    private final ApiExceptionHandler problems;
+    private final ObjectMapper objectMapper;
+
+    public BulkQualificationController(LeadQualifier qualifier, RequestBodies bodies, ApiExceptionHandler problems,
+                                       ObjectMapper objectMapper) {
+        this.qualifier = qualifier;
+        this.bodies = bodies;
+        this.problems = problems;
+        this.objectMapper = objectMapper;
+    }
+
+    enum Outcome {
+        QUALIFIED, REJECTED
+    }
+
+    @PostMapping(path = "/api/leads/qualify", consumes = "application/json", produces = "application/json")
+    public Map<String, List<ObjectNode>> qualifyAll(@RequestBody ObjectNode body) {
+        Set<String> leadIds = leadIds(body.remove("leadIds"));
+        QualifyOptions options = bodies.readValid(body, QualifyOptions.class);
+        List<ObjectNode> results = new ArrayList<>(leadIds.size());
+        for (String leadId : leadIds) {
+            results.add(qualifyOne(leadId, options));
+        }
+        return Map.of("results", results);
+    }
+
+    private ObjectNode qualifyOne(String leadId, QualifyOptions options) {
+        ObjectNode result = objectMapper.createObjectNode().put("leadId", leadId);
+        try {
+            ObjectNode qualified = objectMapper.valueToTree(qualifier.qualify(RequestBodies.pathId(leadId, "lead"), options));
+            qualified.remove("leadId");
+            return result.put("outcome", Outcome.QUALIFIED.name()).setAll(qualified);
+        } catch (RuntimeException refused) {
+            result.put("outcome", Outcome.REJECTED.name());
+            result.set("problem", objectMapper.valueToTree(problems.describe(refused)));
+            return result;
+        }
+    }
+
+    private static Set<String> leadIds(JsonNode ids) {
+        if (ids == null || !ids.isArray() || ids.isEmpty() || ids.size() > MAX_LEADS) {
+            throw new InvalidRequest("leadIds", "must be a list of 1 to " + MAX_LEADS + " lead ids");
+        }
+        Set<String> leadIds = new LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode id = ids.get(i);
+            if (!id.isTextual()) {
+                throw new InvalidRequest("leadIds[" + i + "]", "must be a lead id (UUID)");
+            }
+            leadIds.add(id.asText().toLowerCase());
+        }
+        return leadIds;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.leadqualification.command.lead;
+
+import dev.leadqualification.command.directory.CustomerDirectory;
+import dev.leadqualification.command.settings.SettingsLookup;
+import dev.leadqualification.kernel.common.InvalidField;
+import dev.leadqualification.kernel.lead.AddNote;
+import dev.leadqualification.kernel.lead.CompleteLeadQualification;
+import dev.leadqualification.kernel.lead.CreateLead;
+import dev.leadqualification.kernel.lead.DisqualifyLead;
+import dev.leadqualification.kernel.lead.FailLeadQualification;
+import dev.leadqualification.kernel.lead.LeadCreated;
+import dev.leadqualification.kernel.lead.LeadDetails;
+import dev.leadqualification.kernel.lead.LeadDisqualified;
+import dev.leadqualification.kernel.lead.LeadQualificationCompleted;
+import dev.leadqualification.kernel.lead.LeadQualificationFailed;
+import dev.leadqualification.kernel.lead.LeadQualified;
+import dev.leadqualification.kernel.lead.LeadReactivated;
+import dev.leadqualification.kernel.lead.LeadStatus;
+import dev.leadqualification.kernel.lead.LeadStatusReasonChanged;
+import dev.leadqualification.kernel.lead.LeadUpdated;
+import dev.leadqualification.kernel.lead.NoteAdded;
+import dev.leadqualification.kernel.lead.QualificationDetails;
+import dev.leadqualification.kernel.lead.QualificationDetailsUpdated;
+import dev.leadqualification.kernel.lead.QualificationResult;
+import dev.leadqualification.kernel.lead.QualifyLead;
+import dev.leadqualification.kernel.lead.QualifyOptions;
+import dev.leadqualification.kernel.lead.ReactivateLead;
+import dev.leadqualification.kernel.lead.StatusReason;
+import dev.leadqualification.kernel.lead.UpdateLead;
+import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A prospect being worked until it is qualified (converted) or disqualified. Validates, then records
+ * events; its state changes only in the event sourcing handlers.
+ */
+@Aggregate
+public class Lead {
+
+    @AggregateIdentifier
+    private String leadId;
+    private LeadDetails creationDetails;
+    private LeadDetails details;
+    private QualificationDetails qualificationDetails = QualificationDetails.NONE;
+    private LeadStatus status;
+    private StatusReason statusReason;
+    private final List<String> noteIds = new ArrayList<>();
+    /** Qualifications whose records are still being created (normally one at most). */
+    private final Set<String> pendingQualifications = new HashSet<>();
+    private boolean opportunityCreated;
+
+    protected Lead() {
+        // for Axon: rebuilt from events
+    }
+
+    /** Creates the lead; the same create again is answered alike, the same id with other details refused. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public String handle(CreateLead command, CustomerDirectory directory) {
+        if (leadId != null) {
+            if (!creationDetails.equals(command.details())) {
+                throw LeadRules.idTaken(leadId);
+            }
+            return leadId;
+        }
+        checkInvariants(command.details(), directory);
+        apply(new LeadCreated(command.leadId(), command.details()));
+        return command.leadId();
+    }
+
+    @CommandHandler
+    public void handle(UpdateLead command, CustomerDirectory directory) {
+        requireOpen();
+        LeadDetails updated = LeadPatch.apply(details, command.values(), command.changedFields());
+        if (updated.equals(details)) {
+            return;
+        }
+        checkInvariants(updated, directory);
+        apply(new LeadUpdated(leadId, updated, Set.copyOf(command.changedFields())));
+    }
+
+    @CommandHandler
+    public void handle(UpdateQualificationDetails command) {
+        requireOpen();
+        if (command.details().equals(qualificationDetails)) {
+            return;
+        }
+        apply(new QualificationDetailsUpdated(leadId, command.details()));
+        markContacted();
+    }
+
+    @CommandHandler
+    public void handle(AddNote command) {
+        requireOpen();
+        if (noteIds.contains(command.noteId())) {
+            return;
+        }
+        apply(new NoteAdded(leadId, command.noteId(), command.title(), command.text(), command.attachment()));
+        markContacted();
+    }
+
+    /** Qualify rules 1 to 3 and 5 of API.md, in that order. */
+    @CommandHandler
+    public QualificationResult handle(QualifyLead command, SettingsLookup settings) {
+        if (status != LeadStatus.OPEN) {
+            throw LeadRules.closedForQualification();
+        }
+        QualifyOptions options = Objects.requireNonNullElse(command.options(), QualifyOptions.DEFAULTS);
+        QualificationPlan.Selection selection = QualificationPlan.Selection.of(options, settings.current());
+        LeadQualified qualified = QualificationPlan.decide(leadId, details, qualificationDetails, noteIds, options,
+                selection, command.newIds());
+        apply(qualified);
+        return new QualificationResult(leadId, LeadStatus.QUALIFIED, qualified.accountId(), qualified.contactId(),
+                qualified.opportunityId(), qualified.linkedAccountId(), qualified.linkedContactId(),
+                qualified.skipped(), qualified.processStage());
+    }
+
+    @CommandHandler
+    public void handle(CompleteLeadQualification command) {
+        if (pendingQualifications.contains(command.qualificationId())) {
+            apply(new LeadQualificationCompleted(leadId, command.qualificationId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(FailLeadQualification command) {
+        if (pendingQualifications.contains(command.qualificationId())) {
+            apply(new LeadQualificationFailed(leadId, command.qualificationId(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DisqualifyLead command) {
+        if (status != LeadStatus.OPEN) {
+            throw LeadRules.closedForDisqualification();
+        }
+        if (opportunityCreated) {
+            throw LeadRules.hasOpportunity();
+        }
+        apply(new LeadDisqualified(leadId, command.reason(), command.description()));
+    }
+
+    @CommandHandler
+    public void handle(ReactivateLead command) {
+        if (status == LeadStatus.OPEN) {
+            throw LeadRules.alreadyOpen();
+        }
+        apply(new LeadReactivated(leadId));
+    }
+
+    private void requireOpen() {
+        if (status != LeadStatus.OPEN) {
+            throw LeadRules.closedForChanges();
+        }
+    }
+
+    /** Work on a new lead has begun: its status reason moves from NEW to CONTACTED. */
+    private void markContacted() {
+        if (statusReason == StatusReason.NEW) {
+            apply(new LeadStatusReasonChanged(leadId, StatusReason.CONTACTED));
+        }
+    }
+
+    private static void checkInvariants(LeadDetails details, CustomerDirectory directory) {
+        if (details.topic() == null || details.topic().isBlank()) {
+            throw new InvalidField("topic", "is required");
+        }
+        if (details.lastName() == null || details.lastName().isBlank()) {
+            throw new InvalidField("lastName", "is required");
+        }
+        if (details.existingAccountId() != null && !directory.accountExists(details.existingAccountId())) {
+            throw new InvalidField("existingAccountId", "names no existing account");
+        }
+        if (details.existingContactId() != null && !directory.contactExists(details.existingContactId())) {
+            throw new InvalidField("existingContactId", "names no existing contact");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LeadCreated event) {
+        leadId = event.leadId();
+        creationDetails = event.details();
+        details = event.details();
+        status = LeadStatus.OPEN;
+        statusReason = StatusReason.NEW;
+    }
+
+    @EventSourcingHandler
+    void on(LeadUpdated event) {
+        details = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(QualificationDetailsUpdated event) {
+        qualificationDetails = event.details();
+    }
+
+    @EventSourcingHandler
+    void on(NoteAdded event) {
+        noteIds.add(event.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(LeadStatusReasonChanged event) {
+        statusReason = event.statusReason();
+    }
+
+    @EventSourcingHandler
+    void on(LeadQualified event) {
+        status = LeadStatus.QUALIFIED;
+        statusReason = StatusReason.QUALIFIED;
+        pendingQualifications.add(event.qualificationId());
+        opportunityCreated |= event.opportunityId() != null;
+    }
+
+    @EventSourcingHandler
+    void on(LeadQualificationCompleted event) {
+        pendingQualifications.remove(event.qualificationId());
+    }
+
+    @EventSourcingHandler
+    void on(LeadQualificationFailed event) {
+        pendingQualifications.remove(event.qualificationId());
+    }
+
+    @EventSourcingHandler
+    void on(LeadDisqualified event) {
+        status = LeadStatus.DISQUALIFIED;
+        statusReason = event.reason().statusReason();
+    }
+
+    @EventSourcingHandler
+    void on(LeadReactivated event) {
+        status = LeadStatus.OPEN;
+        statusReason = StatusReason.NEW;
+    }
+}

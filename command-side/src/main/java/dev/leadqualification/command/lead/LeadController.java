@@ -1,0 +1,105 @@
+package dev.leadqualification.command.lead;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadqualification.command.web.RequestBodies;
+import dev.leadqualification.kernel.lead.CreateLead;
+import dev.leadqualification.kernel.lead.DisqualifyLead;
+import dev.leadqualification.kernel.lead.LeadDetails;
+import dev.leadqualification.kernel.lead.QualificationDetails;
+import dev.leadqualification.kernel.lead.QualificationResult;
+import dev.leadqualification.kernel.lead.QualifyOptions;
+import dev.leadqualification.kernel.lead.ReactivateLead;
+import dev.leadqualification.kernel.lead.UpdateLead;
+import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
+import dev.leadqualification.platform.web.FieldError;
+import dev.leadqualification.platform.web.InvalidRequest;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static dev.leadqualification.command.web.RequestBodies.pathId;
+
+/** The lead commands of API.md: create, patch, qualification details, disqualify, reactivate. */
+@RestController
+@RequestMapping(path = "/api/leads", produces = "application/json")
+public class LeadController {
+
+    private final CommandGateway commands;
+    private final RequestBodies bodies;
+    private final LeadQualifier qualifier;
+
+    public LeadController(CommandGateway commands, RequestBodies bodies, LeadQualifier qualifier) {
+        this.commands = commands;
+        this.bodies = bodies;
+        this.qualifier = qualifier;
+    }
+
+    @PostMapping(consumes = "application/json")
+    public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
+        String leadId = bodies.takeId(body, "leadId");
+        LeadDetails details = bodies.readValid(body, LeadDetails.class, LeadDetails.OnCreate.class);
+        String created = commands.sendAndWait(new CreateLead(leadId, details));
+        return ResponseEntity.created(URI.create("/api/leads/" + created)).body(Map.of("leadId", created));
+    }
+
+    /** A JSON merge patch: the fields present change ({@code null} clears); unknown field names are refused. */
+    @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+    public ResponseEntity<Void> update(@PathVariable String id, @RequestBody ObjectNode body) {
+        String leadId = pathId(id, "lead");
+        Set<String> fields = new LinkedHashSet<>();
+        body.fieldNames().forEachRemaining(fields::add);
+        List<FieldError> unknown = new ArrayList<>();
+        for (String field : fields) {
+            if (!LeadPatch.FIELDS.contains(field)) {
+                unknown.add(new FieldError(field, field.equals("leadId") ? "can't be changed" : "is not a lead field"));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequest(unknown);
+        }
+        LeadDetails values = bodies.read(body, LeadDetails.class);
+        bodies.validate(values, fields);
+        commands.sendAndWait(new UpdateLead(leadId, values, fields));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping(path = "/{id}/qualification-details", consumes = "application/json")
+    public ResponseEntity<Void> qualificationDetails(@PathVariable String id,
+                                                     @Valid @RequestBody QualificationDetails details) {
+        commands.sendAndWait(new UpdateQualificationDetails(pathId(id, "lead"), details));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{id}/qualify")
+    public QualificationResult qualify(@PathVariable String id,
+                                       @Valid @RequestBody(required = false) QualifyOptions options) {
+        return qualifier.qualify(pathId(id, "lead"), Objects.requireNonNullElse(options, QualifyOptions.DEFAULTS));
+    }
+
+    @PostMapping(path = "/{id}/disqualify", consumes = "application/json")
+    public ResponseEntity<Void> disqualify(@PathVariable String id, @Valid @RequestBody DisqualifyRequest request) {
+        commands.sendAndWait(new DisqualifyLead(pathId(id, "lead"), request.reason(), request.description()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{id}/reactivate")
+    public ResponseEntity<Void> reactivate(@PathVariable String id) {
+        commands.sendAndWait(new ReactivateLead(pathId(id, "lead")));
+        return ResponseEntity.noContent().build();
+    }
+}

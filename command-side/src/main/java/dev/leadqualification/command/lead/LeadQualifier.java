@@ -1,0 +1,30 @@
+package dev.leadqualification.command.lead;
+
+import dev.leadqualification.kernel.lead.NewRecordIds;
+import dev.leadqualification.kernel.lead.QualificationResult;
+import dev.leadqualification.kernel.lead.QualifyLead;
+import dev.leadqualification.kernel.lead.QualifyOptions;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/** Sends a qualify command with fresh ids for the records it may create. */
+@Component
+public class LeadQualifier {
+
+    private final CommandGateway commands;
+
+    public LeadQualifier(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    public QualificationResult qualify(String leadId, QualifyOptions options) {
+        NewRecordIds ids = new NewRecordIds(newId(), newId(), newId(), newId());
+        return commands.sendAndWait(new QualifyLead(leadId, options, ids));
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.leadqualification.command.settings;
+
+import dev.leadqualification.kernel.settings.ChangeQualificationSettings;
+import dev.leadqualification.kernel.settings.QualificationSettings;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Objects;
+
+/**
+ * {@code GET/PUT /api/settings/lead-qualification} (ADMIN). A PUT may name only some settings: the others
+ * keep their current value.
+ */
+@RestController
+@RequestMapping(path = "/api/settings/lead-qualification", produces = "application/json")
+public class SettingsController {
+
+    private final CommandGateway commands;
+    private final SettingsLookup settings;
+
+    public SettingsController(CommandGateway commands, SettingsLookup settings) {
+        this.commands = commands;
+        this.settings = settings;
+    }
+
+    record SettingsChange(Boolean createRecordsByDefault, Boolean improvedDuplicateDetection,
+                          Boolean duplicateDetectionEnabled) {
+    }
+
+    @GetMapping
+    public QualificationSettings current() {
+        return settings.current();
+    }
+
+    @PutMapping(consumes = "application/json")
+    public ResponseEntity<Void> change(@RequestBody SettingsChange change) {
+        QualificationSettings current = settings.current();
+        QualificationSettings changed = new QualificationSettings(
+                Objects.requireNonNullElse(change.createRecordsByDefault(), current.createRecordsByDefault()),
+                Objects.requireNonNullElse(change.improvedDuplicateDetection(), current.improvedDuplicateDetection()),
+                Objects.requireNonNullElse(change.duplicateDetectionEnabled(), current.duplicateDetectionEnabled()));
+        commands.sendAndWait(new ChangeQualificationSettings(QualificationSettings.ID, changed));
+        return ResponseEntity.noContent().build();
+    }
+}

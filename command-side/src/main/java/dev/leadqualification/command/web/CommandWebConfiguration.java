@@ -1,0 +1,33 @@
+package dev.leadqualification.command.web;
+
+import dev.leadqualification.platform.security.ApiAuthorizationRules;
+import dev.leadqualification.platform.security.Role;
+import dev.leadqualification.platform.web.RequestBodyLimits;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+/** The command API's roles, body limits, and the metadata its commands carry. */
+@Configuration
+public class CommandWebConfiguration {
+
+    public CommandWebConfiguration(CommandBus commandBus) {
+        commandBus.registerDispatchInterceptor(new RequestMetadataInterceptor());
+    }
+
+    /** Notes carry attachments of up to 5 MiB, which base64 makes about 6.7 MiB of JSON. */
+    @Bean
+    public RequestBodyLimits requestBodyLimits() {
+        return RequestBodyLimits.of(DataSize.ofMegabytes(1).toBytes())
+                .withLimit("/api/leads/*/notes", DataSize.ofMegabytes(8).toBytes());
+    }
+
+    /** SALES and ADMIN send commands; settings and duplicate rules are ADMIN's; AUDITOR sends none. */
+    @Bean
+    public ApiAuthorizationRules commandAuthorization() {
+        return requests -> requests
+                .requestMatchers("/api/settings/**", "/api/duplicate-rules/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/api/**").hasAnyRole(Role.SALES.name(), Role.ADMIN.name());
+    }
+}

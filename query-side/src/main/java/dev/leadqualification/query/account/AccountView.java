@@ -1,0 +1,11 @@
+package dev.leadqualification.query.account;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.leadqualification.kernel.account.AccountDetails;
+
+import java.time.Instant;
+
+/** An account: its details at the top level, and the lead it came from, if any. */
+public record AccountView(String accountId, @JsonUnwrapped AccountDetails details, String originatingLeadId,
+                          Instant createdAt, String createdBy) {
+}

@@ -1,0 +1,28 @@
+package dev.leadqualification.query.lead;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.leadqualification.kernel.common.ProcessStage;
+import dev.leadqualification.kernel.lead.LeadDetails;
+import dev.leadqualification.kernel.lead.LeadStatus;
+import dev.leadqualification.kernel.lead.QualificationDetails;
+import dev.leadqualification.kernel.lead.StatusReason;
+
+import java.time.Instant;
+
+/** A lead as lists show it: every lead and qualification field at the top level, its state, who changed it when. */
+public record LeadView(
+        String leadId,
+        @JsonUnwrapped LeadDetails details,
+        @JsonUnwrapped QualificationDetails qualificationDetails,
+        String fullName,
+        LeadStatus status,
+        StatusReason statusReason,
+        ProcessStage processStage,
+        QualificationView qualification,
+        DisqualificationView disqualification,
+        Instant createdAt,
+        String createdBy,
+        Instant modifiedAt,
+        String modifiedBy,
+        long version) {
+}

@@ -1,0 +1,69 @@
+package dev.leadqualification.query.opportunity;
+
+import dev.leadqualification.kernel.common.ProcessStage;
+import dev.leadqualification.kernel.opportunity.NoteTransferred;
+import dev.leadqualification.kernel.opportunity.OpportunityCreated;
+import dev.leadqualification.platform.eventstore.MetadataKeys;
+import dev.leadqualification.query.readmodel.JsonColumns;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+import static dev.leadqualification.query.readmodel.SqlValues.timestamp;
+import static dev.leadqualification.query.readmodel.SqlValues.uuid;
+
+/**
+ * Projects opportunities into {@code opportunity_view} and their transferred notes into
+ * {@code opportunity_note_view} (ids only: the content is the lead's note). Inserted once per id.
+ */
+@Component
+@ProcessingGroup(OpportunityProjection.PROCESSING_GROUP)
+public class OpportunityProjection {
+
+    public static final String PROCESSING_GROUP = "opportunity-projection";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final JsonColumns json;
+
+    public OpportunityProjection(NamedParameterJdbcTemplate jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    public void on(OpportunityCreated event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        ProcessStage stage = event.processStage() == null ? ProcessStage.DEVELOP : event.processStage();
+        jdbc.update("""
+                INSERT INTO opportunity_view (opportunity_id, details, customer, account_id, contact_id,
+                                              originating_lead_id, process_stage, created_at, created_by)
+                VALUES (:opportunityId, CAST(:details AS jsonb), CAST(:customer AS jsonb), :accountId, :contactId,
+                        :originatingLeadId, :processStage, :at, :actor)
+                ON CONFLICT (opportunity_id) DO NOTHING""", new MapSqlParameterSource()
+                .addValue("opportunityId", uuid(event.opportunityId()))
+                .addValue("details", json.write(event.details()))
+                .addValue("customer", json.write(event.customer()))
+                .addValue("accountId", uuid(event.accountId()))
+                .addValue("contactId", uuid(event.contactId()))
+                .addValue("originatingLeadId", uuid(event.originatingLeadId()))
+                .addValue("processStage", stage.name())
+                .addValue("at", timestamp(at))
+                .addValue("actor", actor));
+    }
+
+    @EventHandler
+    public void on(NoteTransferred event) {
+        jdbc.update("""
+                INSERT INTO opportunity_note_view (opportunity_id, note_id, from_lead_id)
+                VALUES (:opportunityId, :noteId, :fromLeadId)
+                ON CONFLICT (opportunity_id, note_id) DO NOTHING""", new MapSqlParameterSource()
+                .addValue("opportunityId", uuid(event.opportunityId()))
+                .addValue("noteId", uuid(event.noteId()))
+                .addValue("fromLeadId", uuid(event.fromLeadId())));
+    }
+}

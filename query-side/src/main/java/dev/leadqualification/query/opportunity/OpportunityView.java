@@ -1,0 +1,29 @@
+package dev.leadqualification.query.opportunity;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.leadqualification.kernel.common.Money;
+import dev.leadqualification.kernel.common.ProcessStage;
+import dev.leadqualification.kernel.lead.QualificationDetails;
+import dev.leadqualification.kernel.opportunity.Customer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** An opportunity: named after the lead's topic, with the lead's qualification fields at the top level. */
+public record OpportunityView(
+        String opportunityId,
+        String name,
+        Customer customer,
+        String accountId,
+        String contactId,
+        String originatingLeadId,
+        @JsonUnwrapped QualificationDetails qualification,
+        Money estimatedValue,
+        LocalDate estimatedCloseDate,
+        String description,
+        ProcessStage processStage,
+        List<OpportunityNoteView> notes,
+        Instant createdAt,
+        String createdBy) {
+}
