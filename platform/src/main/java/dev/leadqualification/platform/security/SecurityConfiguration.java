@@ -3,6 +3,7 @@ package dev.leadqualification.platform.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadqualification.platform.web.ProblemWriter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  * HTTP Basic on every {@code /api/**} endpoint, users from {@code leads.security.users}; health is public.
  * No user exists unless configured. Refusals are problem answers: 401 with {@code WWW-Authenticate: Basic}, 403.
  */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @AutoConfiguration(before = UserDetailsServiceAutoConfiguration.class)
 @EnableConfigurationProperties(UsersProperties.class)
 public class SecurityConfiguration {

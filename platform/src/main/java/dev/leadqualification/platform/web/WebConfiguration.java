@@ -2,6 +2,7 @@ package dev.leadqualification.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /** Problem answers, correlation ids and body limits, for both services. */
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @Import({ApiExceptionHandler.class, ProblemErrorController.class})
 public class WebConfiguration {

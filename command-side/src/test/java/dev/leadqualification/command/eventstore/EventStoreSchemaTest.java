@@ -1,0 +1,59 @@
+package dev.leadqualification.command.eventstore;
+
+import dev.leadqualification.platform.testing.FreshDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The schema Flyway gives the event store, as DESIGN.md requires it, on a real PostgreSQL. */
+@SpringBootTest
+class EventStoreSchemaTest {
+
+    private static final FreshDatabase DATABASE = FreshDatabase.create("schema");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
+        registry.add("spring.datasource.username", () -> FreshDatabase.USER);
+        registry.add("spring.datasource.password", () -> FreshDatabase.PASSWORD);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void binaryColumnsAreByteaNotLargeObjects() {
+        List<Map<String, Object>> binaryColumns = jdbc.queryForList("""
+                SELECT table_name, column_name, data_type FROM information_schema.columns
+                WHERE table_schema = 'public'
+                  AND column_name IN ('payload', 'meta_data', 'token', 'serialized_saga')""");
+        assertThat(binaryColumns).hasSize(6)
+                .allSatisfy(column -> assertThat(column.get("data_type")).isEqualTo("bytea"));
+    }
+
+    @Test
+    void globalIndexComesFromASequenceWithoutPreallocatedBlocks() {
+        Map<String, Object> sequence = jdbc.queryForMap("""
+                SELECT s.increment_by, s.cache_size FROM pg_sequences s
+                WHERE s.sequencename = pg_get_serial_sequence('domain_event_entry', 'global_index')::regclass::text
+                   OR s.schemaname || '.' || s.sequencename = pg_get_serial_sequence('domain_event_entry', 'global_index')""");
+        assertThat(sequence).containsEntry("increment_by", 1L).containsEntry("cache_size", 1L);
+    }
+
+    @Test
+    void sagaAssociationsAreIndexedForLookupBySagaAndByValue() {
+        List<String> indexes = jdbc.queryForList(
+                "SELECT indexdef FROM pg_indexes WHERE tablename = 'association_value_entry'", String.class);
+        assertThat(indexes)
+                .anySatisfy(index -> assertThat(index).contains("(saga_type, association_key, association_value)"))
+                .anySatisfy(index -> assertThat(index).contains("(saga_id, saga_type)"));
+    }
+}
