@@ -1,6 +1,5 @@
 package dev.leadqualification.query.account;
 
-import dev.leadqualification.platform.web.ApiProblem;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
@@ -15,22 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/accounts")
 public class AccountController {
 
-    private final AccountViews accounts;
+    private final AccountTable accounts;
 
-    public AccountController(AccountViews accounts) {
+    public AccountController(AccountTable accounts) {
         this.accounts = accounts;
     }
 
     @GetMapping("/{accountId}")
     public AccountView account(@PathVariable String accountId) {
-        return accounts.find(RecordIds.parse(accountId, "account"))
-                .orElseThrow(() -> ApiProblem.notFound("account", accountId));
+        return RecordIds.find(accountId, "account", id -> accounts.find(id).map(AccountView::of));
     }
 
     @GetMapping
-    public Page<AccountView> accounts(@RequestParam(required = false) String q,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
-        return accounts.list(q, new PageRequest(page, size));
+    public Page<AccountView> accounts(@RequestParam(required = false) String q, PageRequest page) {
+        return accounts.list(q, page).map(AccountView::of);
     }
 }

@@ -1,6 +1,5 @@
 package dev.leadqualification.query.attachment;
 
-import dev.leadqualification.platform.web.ApiProblem;
 import dev.leadqualification.query.readmodel.RecordIds;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -27,12 +26,18 @@ public class AttachmentController {
 
     @GetMapping("/api/attachments/{noteId}")
     public ResponseEntity<byte[]> attachment(@PathVariable String noteId) {
-        StoredAttachment attachment = attachments.find(RecordIds.parse(noteId, "attachment"))
-                .orElseThrow(() -> ApiProblem.notFound("attachment", noteId));
+        StoredAttachment attachment = RecordIds.find(noteId, "attachment", attachments::find);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.mimeType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, download(attachment.fileName()).toString())
                 .body(attachment.content());
+    }
+
+    /** A plain {@code filename="..."} for ASCII names; others also get the RFC 5987 {@code filename*=UTF-8''...}. */
+    private static ContentDisposition download(String fileName) {
+        ContentDisposition.Builder disposition = ContentDisposition.attachment();
+        return (StandardCharsets.US_ASCII.newEncoder().canEncode(fileName)
+                ? disposition.filename(fileName)
+                : disposition.filename(fileName, StandardCharsets.UTF_8)).build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.leadqualification.query.contact;
 
-import dev.leadqualification.platform.web.ApiProblem;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
@@ -15,22 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/contacts")
 public class ContactController {
 
-    private final ContactViews contacts;
+    private final ContactTable contacts;
 
-    public ContactController(ContactViews contacts) {
+    public ContactController(ContactTable contacts) {
         this.contacts = contacts;
     }
 
     @GetMapping("/{contactId}")
     public ContactView contact(@PathVariable String contactId) {
-        return contacts.find(RecordIds.parse(contactId, "contact"))
-                .orElseThrow(() -> ApiProblem.notFound("contact", contactId));
+        return RecordIds.find(contactId, "contact", id -> contacts.find(id).map(ContactView::of));
     }
 
     @GetMapping
-    public Page<ContactView> contacts(@RequestParam(required = false) String q,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "50") int size) {
-        return contacts.list(q, new PageRequest(page, size));
+    public Page<ContactView> contacts(@RequestParam(required = false) String q, PageRequest page) {
+        return contacts.list(q, page).map(ContactView::of);
     }
 }

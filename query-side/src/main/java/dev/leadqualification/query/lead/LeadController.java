@@ -1,7 +1,6 @@
 package dev.leadqualification.query.lead;
 
 import dev.leadqualification.kernel.lead.LeadStatus;
-import dev.leadqualification.platform.web.ApiProblem;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
@@ -24,14 +23,13 @@ public class LeadController {
 
     @GetMapping("/{leadId}")
     public LeadWithNotes lead(@PathVariable String leadId) {
-        return leads.find(RecordIds.parse(leadId, "lead")).orElseThrow(() -> ApiProblem.notFound("lead", leadId));
+        return RecordIds.find(leadId, "lead", leads::find);
     }
 
     @GetMapping
     public Page<LeadView> leads(@RequestParam(required = false) LeadStatus status,
                                 @RequestParam(required = false) String q,
-                                @RequestParam(defaultValue = "0") int page,
-                                @RequestParam(defaultValue = "50") int size) {
-        return leads.list(status, q, new PageRequest(page, size));
+                                PageRequest page) {
+        return leads.list(status, q, page);
     }
 }

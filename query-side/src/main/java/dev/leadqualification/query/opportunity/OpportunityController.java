@@ -1,6 +1,5 @@
 package dev.leadqualification.query.opportunity;
 
-import dev.leadqualification.platform.web.ApiProblem;
 import dev.leadqualification.query.readmodel.RecordIds;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +17,6 @@ public class OpportunityController {
 
     @GetMapping("/api/opportunities/{opportunityId}")
     public OpportunityView opportunity(@PathVariable String opportunityId) {
-        return opportunities.find(RecordIds.parse(opportunityId, "opportunity"))
-                .orElseThrow(() -> ApiProblem.notFound("opportunity", opportunityId));
+        return RecordIds.find(opportunityId, "opportunity", opportunities::find);
     }
 }

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** An opportunity: named after the lead's topic, with the lead's qualification fields at the top level. */
+/**
+ * An opportunity: named after the lead's topic, with the lead's qualification fields at the top level and the
+ * currency its amounts are kept in.
+ */
 public record OpportunityView(
         String opportunityId,
         String name,
@@ -20,6 +23,7 @@ public record OpportunityView(
         String originatingLeadId,
         @JsonUnwrapped QualificationDetails qualification,
         Money estimatedValue,
+        String currency,
         LocalDate estimatedCloseDate,
         String description,
         ProcessStage processStage,

@@ -59,6 +59,7 @@ public class OpportunityViews {
                 row.getString("originating_lead_id"),
                 details.qualification() == null ? QualificationDetails.NONE : details.qualification(),
                 details.estimatedValue(),
+                details.currency(),
                 details.estimatedCloseDate(),
                 details.description(),
                 ProcessStage.valueOf(row.getString("process_stage")),

@@ -2,9 +2,13 @@ package dev.leadqualification.query.readmodel;
 
 import dev.leadqualification.platform.web.InvalidRequest;
 
-/** Which page of a list to answer: {@code page} counts from 0, {@code size} is 1 to {@value #MAX_SIZE}. */
+/**
+ * Which page of a list to answer: {@code page} counts from 0, {@code size} is 1 to {@value #MAX_SIZE}. A list
+ * endpoint takes it as a parameter, read from the query string by {@link PageRequestResolver}.
+ */
 public record PageRequest(int page, int size) {
 
+    public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
 
     public PageRequest {

@@ -2,10 +2,12 @@ package dev.leadqualification.query.readmodel;
 
 import dev.leadqualification.platform.web.ApiProblem;
 
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Ids in request paths: every record id is a UUID, so anything else names no record (404). */
+/** Looks up the record a request path names. Every record id is a UUID, so anything else names no record either. */
 public final class RecordIds {
 
     // UUID.fromString alone would also accept short forms such as "1-2-3-4-5"
@@ -15,11 +17,9 @@ public final class RecordIds {
     private RecordIds() {
     }
 
-    /** The id as a UUID; a 404 problem about {@code what} when it is not one. */
-    public static UUID parse(String id, String what) {
-        if (!UUID_TEXT.matcher(id).matches()) {
-            throw ApiProblem.notFound(what, id);
-        }
-        return UUID.fromString(id);
+    /** The {@code what} (lead, account, ...) with this id; a 404 problem when the id is not a UUID or is unknown. */
+    public static <T> T find(String id, String what, Function<UUID, Optional<T>> finder) {
+        Optional<T> found = UUID_TEXT.matcher(id).matches() ? finder.apply(UUID.fromString(id)) : Optional.empty();
+        return found.orElseThrow(() -> ApiProblem.notFound(what, id));
     }
 }
