@@ -1,0 +1,145 @@
+package dev.leadqualification.acceptance.support;
+
+import dev.leadqualification.localruntime.ServiceProcess;
+import dev.leadqualification.platform.testing.FreshDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Both service jars running as separate OS processes on one fresh PostgreSQL database, with one configured
+ * user per role. Their output goes to {@code target/service-logs/<name>.log}, never into the test output.
+ * <p>
+ * {@link #shared()} is the one instance all test classes use (started on first use, stopped when the JVM
+ * exits); a test that disturbs the services (a restart) takes its {@link #startOwn own}.
+ */
+public final class RunningServices implements AutoCloseable {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m");
+    private static final Path LOGS = Path.of("target", "service-logs");
+
+    private static RunningServices shared;
+    private static RuntimeException sharedStartFailure;
+
+    private final Path commandSideJar = jar("commandSideJar", "command-side");
+    private final Path querySideJar = jar("querySideJar", "query-side");
+    private final String name;
+    private final FreshDatabase database;
+    private final int commandSidePort = freePort();
+    private final int querySidePort = freePort();
+    private ServiceProcess commandSide;
+    private ServiceProcess querySide;
+
+    private RunningServices(String name) {
+        this.name = name;
+        this.database = FreshDatabase.create("acceptance_" + name);
+    }
+
+    /** The instance the test classes share; a failed start is reported to every class, not retried. */
+    public static synchronized RunningServices shared() {
+        if (sharedStartFailure != null) {
+            throw sharedStartFailure;
+        }
+        if (shared == null) {
+            try {
+                shared = startOwn("shared");
+            } catch (RuntimeException e) {
+                sharedStartFailure = e;
+                throw e;
+            }
+        }
+        return shared;
+    }
+
+    /** Services of the caller's own, on their own database; close them when done. */
+    public static RunningServices startOwn(String name) {
+        RunningServices services = new RunningServices(name);
+        Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stop " + name + " services"));
+        services.start();
+        return services;
+    }
+
+    public String commandSideUrl() {
+        return "http://127.0.0.1:" + commandSidePort;
+    }
+
+    public String querySideUrl() {
+        return "http://127.0.0.1:" + querySidePort;
+    }
+
+    /** Stops both services and starts them again on the same database and ports. */
+    public synchronized void restart() {
+        stopProcesses();
+        start();
+    }
+
+    @Override
+    public synchronized void close() {
+        stopProcesses();
+    }
+
+    private synchronized void start() {
+        Map<String, String> environment = environment();
+        commandSide = new ServiceProcess(name + "-command-side", commandSideJar,
+                commandSidePort, environment, LOGS.resolve(name + "-command-side.log"), JVM_OPTIONS).start();
+        querySide = new ServiceProcess(name + "-query-side", querySideJar,
+                querySidePort, environment, LOGS.resolve(name + "-query-side.log"), JVM_OPTIONS).start();
+        try {
+            commandSide.awaitHealthy(STARTUP);
+            querySide.awaitHealthy(STARTUP);
+        } catch (RuntimeException notReady) {
+            stopProcesses();
+            throw notReady;
+        }
+    }
+
+    private void stopProcesses() {
+        if (commandSide != null) {
+            commandSide.stop();
+        }
+        if (querySide != null) {
+            querySide.stop();
+        }
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", FreshDatabase.USER);
+        environment.put("SPRING_DATASOURCE_PASSWORD", FreshDatabase.PASSWORD);
+        User[] users = User.values();
+        for (int i = 0; i < users.length; i++) {
+            String prefix = "LEADS_SECURITY_USERS_" + i + "_";
+            environment.put(prefix + "USERNAME", users[i].username());
+            environment.put(prefix + "PASSWORD", "{noop}" + users[i].password());
+            environment.put(prefix + "ROLES", users[i].role());
+        }
+        return environment;
+    }
+
+    /** The jar Failsafe names in {@code property}, else the module's build output (for runs from an IDE). */
+    private static Path jar(String property, String module) {
+        Path jar = Path.of(System.getProperty(property, "../" + module + "/target/" + module + ".jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The " + module + " jar is missing at " + jar.toAbsolutePath()
+                    + ". Run `mvn package -DskipTests` (or `mvn install -DskipTests`) from the repository root first.");
+        }
+        return jar;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+}
