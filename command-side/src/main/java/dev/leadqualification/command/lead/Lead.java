@@ -60,7 +60,8 @@ public class Lead {
     private final List<String> noteIds = new ArrayList<>();
     /** Qualifications whose records are still being created (normally one at most). */
     private final Set<String> pendingQualifications = new HashSet<>();
-    private boolean opportunityCreated;
+    /** Qualifications that created, or are creating, an opportunity: a failed one created none. */
+    private final Set<String> qualificationsWithOpportunity = new HashSet<>();
 
     protected Lead() {
         // for Axon: rebuilt from events
@@ -147,7 +148,7 @@ public class Lead {
         if (status != LeadStatus.OPEN) {
             throw LeadRules.closedForDisqualification();
         }
-        if (opportunityCreated) {
+        if (!qualificationsWithOpportunity.isEmpty()) {
             throw LeadRules.hasOpportunity();
         }
         apply(new LeadDisqualified(leadId, command.reason(), command.description()));
@@ -223,7 +224,9 @@ public class Lead {
         status = LeadStatus.QUALIFIED;
         statusReason = StatusReason.QUALIFIED;
         pendingQualifications.add(event.qualificationId());
-        opportunityCreated |= event.opportunityId() != null;
+        if (event.opportunityId() != null) {
+            qualificationsWithOpportunity.add(event.qualificationId());
+        }
     }
 
     @EventSourcingHandler
@@ -234,6 +237,7 @@ public class Lead {
     @EventSourcingHandler
     void on(LeadQualificationFailed event) {
         pendingQualifications.remove(event.qualificationId());
+        qualificationsWithOpportunity.remove(event.qualificationId());
     }
 
     @EventSourcingHandler

@@ -1,0 +1,234 @@
+package dev.leadqualification.command.qualification;
+
+import dev.leadqualification.command.support.LeadQualifiedBuilder;
+import dev.leadqualification.kernel.account.CreateAccount;
+import dev.leadqualification.kernel.common.DomainRuleViolation;
+import dev.leadqualification.kernel.common.ProcessStage;
+import dev.leadqualification.kernel.contact.CreateContact;
+import dev.leadqualification.kernel.lead.CompleteLeadQualification;
+import dev.leadqualification.kernel.lead.FailLeadQualification;
+import dev.leadqualification.kernel.lead.LeadQualificationCompleted;
+import dev.leadqualification.kernel.lead.LeadQualificationFailed;
+import dev.leadqualification.kernel.lead.LeadQualified;
+import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
+import dev.leadqualification.kernel.opportunity.Customer;
+import dev.leadqualification.kernel.opportunity.OpportunityDetails;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.leadqualification.command.support.CommandOutcomes.failing;
+import static dev.leadqualification.command.support.LeadQualifiedBuilder.qualified;
+import static dev.leadqualification.command.support.LeadSamples.EXISTING_ACCOUNT_ID;
+import static dev.leadqualification.command.support.LeadSamples.EXISTING_CONTACT_ID;
+import static dev.leadqualification.command.support.LeadSamples.LEAD_ID;
+import static dev.leadqualification.command.support.LeadSamples.NEW_ACCOUNT_ID;
+import static dev.leadqualification.command.support.LeadSamples.NEW_CONTACT_ID;
+import static dev.leadqualification.command.support.LeadSamples.NEW_OPPORTUNITY_ID;
+import static dev.leadqualification.command.support.LeadSamples.NOTE_1;
+import static dev.leadqualification.command.support.LeadSamples.NOTE_2;
+import static dev.leadqualification.command.support.LeadSamples.QUALIFICATION_ID;
+import static dev.leadqualification.command.support.LeadSamples.accountFromFullLead;
+import static dev.leadqualification.command.support.LeadSamples.contactFromFullLead;
+import static dev.leadqualification.command.support.LeadSamples.opportunityFromFullLead;
+import static dev.leadqualification.command.support.LeadSamples.qualificationDetails;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The saga carries out what the lead decided, in order, and reports the outcome back to the lead. */
+class QualificationSagaTest {
+
+    private static final OpportunityDetails OPPORTUNITY = opportunityFromFullLead(qualificationDetails());
+    private static final String ASSOCIATION = "qualificationId";
+
+    private SagaTestFixture<QualificationSaga> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SagaTestFixture<>(QualificationSaga.class);
+        fixture.registerCommandGateway(CommandGateway.class);
+    }
+
+    private static LeadQualifiedBuilder withOpportunity() {
+        return qualified().opportunity(OPPORTUNITY).processStage(ProcessStage.DEVELOP);
+    }
+
+    private static LeadQualified allThree() {
+        return withOpportunity().account(accountFromFullLead()).contact(contactFromFullLead(NEW_ACCOUNT_ID))
+                .noteIds(NOTE_1, NOTE_2).build();
+    }
+
+    private static Object[] allThreeCommands() {
+        return new Object[]{
+                new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID),
+                new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID),
+                new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
+                        new Customer(Customer.Type.ACCOUNT, NEW_ACCOUNT_ID), NEW_ACCOUNT_ID, NEW_CONTACT_ID, LEAD_ID,
+                        List.of(NOTE_1, NOTE_2)),
+                new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID)};
+    }
+
+    @Test
+    void createsAccountContactAndOpportunityInOrderThenCompletes() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(allThree())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(allThreeCommands())
+                .expectActiveSagas(1)
+                .expectAssociationWith(ASSOCIATION, QUALIFICATION_ID);
+    }
+
+    @Test
+    void anOpportunityAloneHasNoCustomer() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(withOpportunity().build())
+                .expectDispatchedCommands(
+                        new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY, null, null, null, LEAD_ID,
+                                List.of()),
+                        new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
+    }
+
+    @Test
+    void anOpportunityForALinkedContactNamesTheContact() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(withOpportunity().linkedContact(EXISTING_CONTACT_ID).build())
+                .expectDispatchedCommands(
+                        new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
+                                new Customer(Customer.Type.CONTACT, EXISTING_CONTACT_ID), null, EXISTING_CONTACT_ID,
+                                LEAD_ID, List.of()),
+                        new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
+    }
+
+    @Test
+    void anOpportunityWithANewContactButNoAccountNamesTheNewContact() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(withOpportunity().contact(contactFromFullLead(null)).build())
+                .expectDispatchedCommands(
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID),
+                        new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
+                                new Customer(Customer.Type.CONTACT, NEW_CONTACT_ID), null, NEW_CONTACT_ID, LEAD_ID,
+                                List.of()),
+                        new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
+    }
+
+    @Test
+    void aContactAloneIsCreatedThenCompleted() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(qualified().contact(contactFromFullLead(null)).build())
+                .expectDispatchedCommands(
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID),
+                        new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
+    }
+
+    @Test
+    void withoutOpportunityNoNotesAreTransferred() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(qualified().account(accountFromFullLead()).contact(contactFromFullLead(NEW_ACCOUNT_ID))
+                        .noteIds(NOTE_1, NOTE_2).build())
+                .expectDispatchedCommands(
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID),
+                        new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
+    }
+
+    @Test
+    void aQualificationWithoutRecordsCompletesAtOnce() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(qualified().build())
+                .expectDispatchedCommands(new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
+    }
+
+    @Test
+    void aLinkedAccountIsTheOpportunitysCustomerAndTheNewContactsParent() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(withOpportunity().linkedAccount(EXISTING_ACCOUNT_ID)
+                        .contact(contactFromFullLead(EXISTING_ACCOUNT_ID)).noteIds(NOTE_1).build())
+                .expectDispatchedCommands(
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), LEAD_ID),
+                        new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
+                                new Customer(Customer.Type.ACCOUNT, EXISTING_ACCOUNT_ID), EXISTING_ACCOUNT_ID,
+                                NEW_CONTACT_ID, LEAD_ID, List.of(NOTE_1)),
+                        new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
+    }
+
+    @Test
+    void aLeadFromAKnownAccountAndContactOnlyGetsItsOpportunity() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(withOpportunity().linkedAccount(EXISTING_ACCOUNT_ID).linkedContact(EXISTING_CONTACT_ID)
+                        .build())
+                .expectDispatchedCommands(
+                        new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
+                                new Customer(Customer.Type.ACCOUNT, EXISTING_ACCOUNT_ID), EXISTING_ACCOUNT_ID,
+                                EXISTING_CONTACT_ID, LEAD_ID, List.of()),
+                        new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
+    }
+
+    @Test
+    void aRedeliveredDecisionSendsTheSameIdempotentCommandsAgain() {
+        fixture.givenAPublished(allThree())
+                .whenPublishingA(allThree())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(allThreeCommands())
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void aRefusedRecordFailsTheQualificationWithTheReason() {
+        String reason = "A contact with id " + NEW_CONTACT_ID + " already exists with other details.";
+        fixture.setCallbackBehavior(failing(CreateContact.class, new DomainRuleViolation("id-conflict", reason)));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(allThree())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID),
+                        new FailLeadQualification(LEAD_ID, QUALIFICATION_ID, reason))
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void aTechnicalFailureIsNeitherCompletedNorFailedSoTheEventIsRetried() {
+        List<Exception> handlerErrors = new ArrayList<>();
+        fixture.registerListenerInvocationErrorHandler((exception, event, handler) -> handlerErrors.add(exception));
+        fixture.setCallbackBehavior(
+                failing(CreateOpportunityFromLead.class, new IllegalStateException("database unavailable")));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(allThree())
+                .expectDispatchedCommands(
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID),
+                        allThreeCommands()[2]);
+        assertThat(handlerErrors).singleElement()
+                .satisfies(error -> assertThat(error).isInstanceOf(IllegalStateException.class)
+                        .hasMessage("database unavailable"));
+    }
+
+    @Test
+    void endsWhenTheLeadRecordsTheCompletion() {
+        fixture.givenAPublished(allThree())
+                .whenPublishingA(new LeadQualificationCompleted(LEAD_ID, QUALIFICATION_ID))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void endsWhenTheLeadRecordsTheFailure() {
+        fixture.givenAPublished(allThree())
+                .whenPublishingA(new LeadQualificationFailed(LEAD_ID, QUALIFICATION_ID, "refused"))
+                .expectActiveSagas(0)
+                .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void anotherQualificationsOutcomeDoesNotEndIt() {
+        fixture.givenAPublished(allThree())
+                .whenPublishingA(new LeadQualificationCompleted(LEAD_ID, "f0000000-0000-4000-8000-0000000000f9"))
+                .expectActiveSagas(1)
+                .expectAssociationWith(ASSOCIATION, QUALIFICATION_ID);
+    }
+}
