@@ -25,20 +25,42 @@ CREATE TABLE qualification_settings_lookup (
     duplicate_detection_enabled  BOOLEAN NOT NULL
 );
 
+-- Existing accounts and contacts: existence checks, the fields duplicate rules compare, and what a
+-- duplicate warning shows of a match.
 CREATE TABLE account_directory (
     account_id VARCHAR(36) PRIMARY KEY,
     name       VARCHAR(300) NOT NULL,
     email      VARCHAR(254),
     phone      VARCHAR(50),
+    website    VARCHAR(2000),
     city       VARCHAR(100),
     created_at TIMESTAMPTZ NOT NULL
 );
 
 CREATE TABLE contact_directory (
-    contact_id VARCHAR(36) PRIMARY KEY,
-    full_name  VARCHAR(201) NOT NULL,
-    email      VARCHAR(254),
-    phone      VARCHAR(50),
-    city       VARCHAR(100),
-    created_at TIMESTAMPTZ NOT NULL
+    contact_id     VARCHAR(36) PRIMARY KEY,
+    first_name     VARCHAR(100),
+    last_name      VARCHAR(100) NOT NULL,
+    email          VARCHAR(254),
+    business_phone VARCHAR(50),
+    mobile_phone   VARCHAR(50),
+    city           VARCHAR(100),
+    created_at     TIMESTAMPTZ NOT NULL
+);
+
+-- Duplicate detection rules as the checks need them, and each record's match code under each rule that is
+-- published or being published. A check is one lookup on (rule_id, match_code) per rule.
+CREATE TABLE duplicate_rule_lookup (
+    rule_id    VARCHAR(36) PRIMARY KEY,
+    entity     VARCHAR(20) NOT NULL,
+    status     VARCHAR(20) NOT NULL,
+    definition JSONB       NOT NULL,
+    defined_at TIMESTAMPTZ NOT NULL
+);
+
+CREATE TABLE duplicate_match_code (
+    rule_id    VARCHAR(36) NOT NULL,
+    match_code CHAR(64)    NOT NULL,
+    record_id  VARCHAR(36) NOT NULL,
+    PRIMARY KEY (rule_id, match_code, record_id)
 );

@@ -1,5 +1,6 @@
 package dev.leadqualification.command;
 
+import dev.leadqualification.command.duplicates.RulePublisher;
 import dev.leadqualification.command.lookup.CommandLookups;
 import dev.leadqualification.command.qualification.QualificationSaga;
 import org.axonframework.config.ConfigurerModule;
@@ -31,7 +32,8 @@ public class CommandSideConfiguration {
 
     /**
      * Failures must not be logged and swallowed (Axon's default): in the lookup tables' subscribing group the
-     * command fails with them; in the saga's group the batch rolls back and the event is retried.
+     * command fails with them; in the saga's and the rule publisher's groups the batch rolls back and the event
+     * is retried.
      */
     @Bean
     public ConfigurerModule propagateHandlerFailures() {
@@ -39,6 +41,8 @@ public class CommandSideConfiguration {
                 .registerListenerInvocationErrorHandler(CommandLookups.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(QualificationSaga.PROCESSING_GROUP,
+                        config -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(RulePublisher.PROCESSING_GROUP,
                         config -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,9 +1,9 @@
 package dev.leadqualification.command.directory;
 
+import dev.leadqualification.command.lookup.CommandLookups;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.common.Address;
 import dev.leadqualification.kernel.contact.ContactCreated;
-import dev.leadqualification.command.lookup.CommandLookups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -46,21 +46,21 @@ public class JdbcCustomerDirectory implements CustomerDirectory {
     void on(AccountCreated event, @Timestamp Instant createdAt) {
         var account = event.details();
         jdbc.update("""
-                INSERT INTO account_directory (account_id, name, email, phone, city, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO NOTHING""",
-                event.accountId(), account.name(), account.email(), account.phone(), city(account.address()),
-                createdAt.atOffset(ZoneOffset.UTC));
+                INSERT INTO account_directory (account_id, name, email, phone, website, city, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO NOTHING""",
+                event.accountId(), account.name(), account.email(), account.phone(), account.website(),
+                city(account.address()), createdAt.atOffset(ZoneOffset.UTC));
     }
 
     @EventHandler
     void on(ContactCreated event, @Timestamp Instant createdAt) {
         var contact = event.details();
         jdbc.update("""
-                INSERT INTO contact_directory (contact_id, full_name, email, phone, city, created_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (contact_id) DO NOTHING""",
-                event.contactId(), contact.fullName(), contact.email(),
-                contact.businessPhone() != null ? contact.businessPhone() : contact.mobilePhone(),
-                city(contact.address()), createdAt.atOffset(ZoneOffset.UTC));
+                INSERT INTO contact_directory
+                    (contact_id, first_name, last_name, email, business_phone, mobile_phone, city, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (contact_id) DO NOTHING""",
+                event.contactId(), contact.firstName(), contact.lastName(), contact.email(), contact.businessPhone(),
+                contact.mobilePhone(), city(contact.address()), createdAt.atOffset(ZoneOffset.UTC));
     }
 
     private static String city(Address address) {

@@ -1,0 +1,120 @@
+package dev.leadqualification.command.duplicates;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadqualification.command.lookup.CommandLookups;
+import dev.leadqualification.kernel.duplicates.DuplicateRuleDefined;
+import dev.leadqualification.kernel.duplicates.DuplicateRuleDefinition;
+import dev.leadqualification.kernel.duplicates.DuplicateRuleDeleted;
+import dev.leadqualification.kernel.duplicates.DuplicateRulePublicationStarted;
+import dev.leadqualification.kernel.duplicates.DuplicateRulePublished;
+import dev.leadqualification.kernel.duplicates.DuplicateRuleStatus;
+import dev.leadqualification.kernel.duplicates.DuplicateRuleUnpublished;
+import dev.leadqualification.kernel.duplicates.RuleEntity;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The duplicate rules as checks and administrators see them, kept in {@code duplicate_rule_lookup} in the
+ * same transaction as the rule's events (subscribing group). Unpublishing or deleting a rule drops its codes.
+ */
+@Component
+@ProcessingGroup(CommandLookups.PROCESSING_GROUP)
+public class DuplicateRules {
+
+    /** A rule with its id and where it is in its life cycle. */
+    public record StoredRule(String ruleId, DuplicateRuleDefinition definition, DuplicateRuleStatus status) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+    private final RowMapper<StoredRule> rows;
+
+    public DuplicateRules(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+        this.rows = (row, n) -> new StoredRule(row.getString("rule_id"),
+                read(row.getString("definition")), DuplicateRuleStatus.valueOf(row.getString("status")));
+    }
+
+    public List<StoredRule> all() {
+        return jdbc.query("SELECT * FROM duplicate_rule_lookup ORDER BY defined_at, rule_id", rows);
+    }
+
+    /** The rules a check applies: published ones. */
+    public List<StoredRule> inEffect(RuleEntity entity) {
+        return jdbc.query("SELECT * FROM duplicate_rule_lookup WHERE entity = ? AND status = 'PUBLISHED'",
+                rows, entity.name());
+    }
+
+    /** The rules new records need match codes for: published ones and those being published. */
+    public List<StoredRule> indexed(RuleEntity entity) {
+        return jdbc.query("SELECT * FROM duplicate_rule_lookup WHERE entity = ? AND status <> 'UNPUBLISHED'",
+                rows, entity.name());
+    }
+
+    public boolean isPublishing(String ruleId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM duplicate_rule_lookup WHERE rule_id = ? AND status = 'PUBLISHING')",
+                Boolean.class, ruleId));
+    }
+
+    @EventHandler
+    void on(DuplicateRuleDefined event, @Timestamp Instant definedAt) {
+        jdbc.update("""
+                INSERT INTO duplicate_rule_lookup (rule_id, entity, status, definition, defined_at)
+                VALUES (?, ?, 'UNPUBLISHED', CAST(? AS jsonb), ?) ON CONFLICT (rule_id) DO NOTHING""",
+                event.ruleId(), event.definition().entity().name(), write(event.definition()),
+                definedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    @EventHandler
+    void on(DuplicateRulePublicationStarted event) {
+        setStatus(event.ruleId(), DuplicateRuleStatus.PUBLISHING);
+    }
+
+    @EventHandler
+    void on(DuplicateRulePublished event) {
+        setStatus(event.ruleId(), DuplicateRuleStatus.PUBLISHED);
+    }
+
+    @EventHandler
+    void on(DuplicateRuleUnpublished event) {
+        setStatus(event.ruleId(), DuplicateRuleStatus.UNPUBLISHED);
+        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = ?", event.ruleId());
+    }
+
+    @EventHandler
+    void on(DuplicateRuleDeleted event) {
+        jdbc.update("DELETE FROM duplicate_rule_lookup WHERE rule_id = ?", event.ruleId());
+        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = ?", event.ruleId());
+    }
+
+    private void setStatus(String ruleId, DuplicateRuleStatus status) {
+        jdbc.update("UPDATE duplicate_rule_lookup SET status = ? WHERE rule_id = ?", status.name(), ruleId);
+    }
+
+    private String write(DuplicateRuleDefinition definition) {
+        try {
+            return objectMapper.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A rule definition is plain JSON", e);
+        }
+    }
+
+    private DuplicateRuleDefinition read(String json) {
+        try {
+            return objectMapper.readValue(json, DuplicateRuleDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("duplicate_rule_lookup holds a definition it cannot read", e);
+        }
+    }
+}

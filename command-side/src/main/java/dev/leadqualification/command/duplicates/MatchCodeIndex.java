@@ -1,0 +1,60 @@
+package dev.leadqualification.command.duplicates;
+
+import dev.leadqualification.command.lookup.CommandLookups;
+import dev.leadqualification.kernel.account.AccountCreated;
+import dev.leadqualification.kernel.contact.ContactCreated;
+import dev.leadqualification.kernel.duplicates.RuleEntity;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keeps {@code duplicate_match_code}: a new account or contact gets its code under every rule that is published
+ * or being published, in the transaction that creates it, so the next check finds it.
+ */
+@Component
+@ProcessingGroup(CommandLookups.PROCESSING_GROUP)
+public class MatchCodeIndex {
+
+    private final JdbcTemplate jdbc;
+    private final DuplicateRules rules;
+
+    public MatchCodeIndex(JdbcTemplate jdbc, DuplicateRules rules) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    @EventHandler
+    void on(AccountCreated event) {
+        index(event.accountId(), RecordFields.of(event.details()), rules.indexed(RuleEntity.ACCOUNT));
+    }
+
+    @EventHandler
+    void on(ContactCreated event) {
+        index(event.contactId(), RecordFields.of(event.details()), rules.indexed(RuleEntity.CONTACT));
+    }
+
+    /** Records the codes of one record under the given rules. */
+    void index(String recordId, Map<String, String> fields, List<DuplicateRules.StoredRule> under) {
+        List<Object[]> codes = new ArrayList<>();
+        for (DuplicateRules.StoredRule rule : under) {
+            MatchCodes.of(rule.definition(), fields)
+                    .ifPresent(code -> codes.add(new Object[]{rule.ruleId(), code, recordId}));
+        }
+        insert(codes);
+    }
+
+    /** Inserts (rule id, match code, record id) rows; repeats are ignored. */
+    void insert(List<Object[]> codes) {
+        if (!codes.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO duplicate_match_code (rule_id, match_code, record_id) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING""", codes);
+        }
+    }
+}

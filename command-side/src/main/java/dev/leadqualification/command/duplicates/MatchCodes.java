@@ -1,0 +1,78 @@
+package dev.leadqualification.command.duplicates;
+
+import dev.leadqualification.kernel.duplicates.DuplicateRuleDefinition;
+import dev.leadqualification.kernel.duplicates.RuleCondition;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A record's match code under a rule: the normalised values its conditions compare, joined and hashed. Two
+ * records match under a rule exactly when they have the same code, so a duplicate check is an index lookup.
+ * No code (never matches) when a compared value is blank and the rule ignores blank values, or is shorter
+ * than the characters a prefix/suffix condition compares.
+ */
+public final class MatchCodes {
+
+    private static final Set<String> PHONE_FIELDS = Set.of("phone", "businessPhone", "mobilePhone");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+    /** Separates the compared values before hashing, so ("ab", "c") and ("a", "bc") differ. */
+    private static final char SEPARATOR = '\u001F';
+
+    private MatchCodes() {
+    }
+
+    public static Optional<String> of(DuplicateRuleDefinition rule, Map<String, String> fields) {
+        StringBuilder compared = new StringBuilder();
+        for (RuleCondition condition : rule.conditions()) {
+            String value = normalise(condition.field(), fields.get(condition.field()), rule.caseSensitive());
+            if (value.isEmpty() && rule.ignoreBlankValues()) {
+                return Optional.empty();
+            }
+            Optional<String> part = part(condition, value);
+            if (part.isEmpty()) {
+                return Optional.empty();
+            }
+            compared.append(part.get()).append(SEPARATOR);
+        }
+        return Optional.of(sha256(compared.toString()));
+    }
+
+    /** Trimmed, inner white space collapsed, case folded unless case-sensitive; e-mail lower-cased, phones as digits. */
+    static String normalise(String field, String value, boolean caseSensitive) {
+        if (value == null) {
+            return "";
+        }
+        if (PHONE_FIELDS.contains(field)) {
+            return NOT_DIGIT.matcher(value).replaceAll("");
+        }
+        String text = WHITE_SPACE.matcher(value.strip()).replaceAll(" ");
+        return caseSensitive && !field.equals("email") ? text : text.toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<String> part(RuleCondition condition, String value) {
+        return switch (condition.operator()) {
+            case EXACT -> Optional.of(value);
+            case SAME_FIRST_CHARACTERS -> value.length() < condition.characters() ? Optional.empty()
+                    : Optional.of(value.substring(0, condition.characters()));
+            case SAME_LAST_CHARACTERS -> value.length() < condition.characters() ? Optional.empty()
+                    : Optional.of(value.substring(value.length() - condition.characters()));
+        };
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.leadqualification.kernel.duplicates;
+
+/** The rule is gone. */
+public record DuplicateRuleDeleted(String ruleId) {
+}

@@ -1,0 +1,5 @@
+package dev.leadqualification.kernel.duplicates;
+
+/** The rule takes effect: creates and qualifications are checked against it. */
+public record DuplicateRulePublished(String ruleId) {
+}
