@@ -1,6 +1,9 @@
 package dev.leadqualification.command.account;
 
 import dev.leadqualification.command.directory.RecordCreation;
+import dev.leadqualification.command.duplicates.DuplicateCheck;
+import dev.leadqualification.command.duplicates.DuplicateDetector;
+import dev.leadqualification.command.settings.SettingsLookup;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.account.CreateAccount;
@@ -26,10 +29,13 @@ public class Account {
         // for Axon: rebuilt from events
     }
 
-    /** The same create again (a retry, a redelivered saga step) is a no-op; other details under this id: 409. */
+    /**
+     * The same create again (a retry, a redelivered saga step) is a no-op; other details under this id: 409. A
+     * new account that matches a published duplicate rule is refused when the command asks for the check.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(CreateAccount command) {
+    public String handle(CreateAccount command, SettingsLookup settingsLookup, DuplicateDetector detector) {
         RecordCreation<AccountDetails> requested =
                 new RecordCreation<>(command.details(), command.originatingLeadId());
         if (accountId != null) {
@@ -39,6 +45,8 @@ public class Account {
         if (command.details().name() == null || command.details().name().isBlank()) {
             throw new InvalidField("name", "is required");
         }
+        DuplicateCheck.refuseDuplicate(command.details(), null, command.checkDuplicates(), detector,
+                settingsLookup.current());
         apply(new AccountCreated(command.accountId(), command.details(), command.originatingLeadId()));
         return command.accountId();
     }

@@ -2,6 +2,9 @@ package dev.leadqualification.command.contact;
 
 import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.directory.RecordCreation;
+import dev.leadqualification.command.duplicates.DuplicateCheck;
+import dev.leadqualification.command.duplicates.DuplicateDetector;
+import dev.leadqualification.command.settings.SettingsLookup;
 import dev.leadqualification.kernel.common.InvalidField;
 import dev.leadqualification.kernel.contact.ContactCreated;
 import dev.leadqualification.kernel.contact.ContactDetails;
@@ -29,7 +32,8 @@ public class Contact {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public String handle(CreateContact command, CustomerDirectory directory) {
+    public String handle(CreateContact command, CustomerDirectory directory, SettingsLookup settingsLookup,
+                         DuplicateDetector detector) {
         RecordCreation<ContactDetails> requested =
                 new RecordCreation<>(command.details(), command.originatingLeadId());
         if (contactId != null) {
@@ -46,6 +50,7 @@ public class Contact {
                 && !directory.accountExists(details.parentAccountId())) {
             throw new InvalidField("parentAccountId", "names no existing account");
         }
+        DuplicateCheck.refuseDuplicate(null, details, command.checkDuplicates(), detector, settingsLookup.current());
         apply(new ContactCreated(command.contactId(), details, command.originatingLeadId()));
         return command.contactId();
     }

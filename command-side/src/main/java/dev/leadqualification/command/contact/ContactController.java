@@ -29,7 +29,8 @@ public class ContactController {
     @PostMapping(path = "/api/contacts", consumes = "application/json", produces = "application/json")
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         DirectCreation<ContactDetails> creation = DirectCreation.read(body, "contactId", ContactDetails.class, bodies);
-        String contactId = commands.sendAndWait(new CreateContact(creation.id(), creation.details(), null));
+        String contactId = commands.sendAndWait(new CreateContact(creation.id(), creation.details(), null,
+                !creation.suppressDuplicateDetection()));
         return ResponseEntity.created(URI.create("/api/contacts/" + contactId)).body(Map.of("contactId", contactId));
     }
 }

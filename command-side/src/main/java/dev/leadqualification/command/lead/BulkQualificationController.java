@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.RequestBodies;
+import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.lead.QualifyOptions;
+import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.platform.web.ApiExceptionHandler;
 import dev.leadqualification.platform.web.InvalidRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +22,7 @@ import java.util.Set;
 /**
  * {@code POST /api/leads/qualify}: qualifies 1 to 1000 leads with the same options. Each lead is its own
  * command and transaction, so one lead's refusal (or failure) never stops the others; each gets a result.
- * A lead id given twice is qualified once.
+ * A lead id given twice is qualified once. Possible duplicates are a result of their own (the lead stays open).
  */
 @RestController
 public class BulkQualificationController {
@@ -41,7 +43,7 @@ public class BulkQualificationController {
     }
 
     enum Outcome {
-        QUALIFIED, REJECTED
+        QUALIFIED, DUPLICATES_FOUND, REJECTED
     }
 
     @PostMapping(path = "/api/leads/qualify", consumes = "application/json", produces = "application/json")
@@ -58,7 +60,12 @@ public class BulkQualificationController {
     private ObjectNode qualifyOne(String leadId, QualifyOptions options) {
         ObjectNode result = objectMapper.createObjectNode().put("leadId", leadId);
         try {
-            ObjectNode qualified = objectMapper.valueToTree(qualifier.qualify(RequestBodies.pathId(leadId, "lead"), options));
+            QualifyOutcome outcome = qualifier.qualify(RequestBodies.pathId(leadId, "lead"), options);
+            if (outcome instanceof DuplicatesFound duplicates) {
+                result.put("outcome", Outcome.DUPLICATES_FOUND.name());
+                return result.setAll((ObjectNode) objectMapper.valueToTree(duplicates.asProblemExtensions()));
+            }
+            ObjectNode qualified = objectMapper.valueToTree(outcome);
             qualified.remove("leadId");
             return result.put("outcome", Outcome.QUALIFIED.name()).setAll(qualified);
         } catch (RuntimeException refused) {

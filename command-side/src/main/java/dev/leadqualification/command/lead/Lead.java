@@ -1,12 +1,18 @@
 package dev.leadqualification.command.lead;
 
 import dev.leadqualification.command.directory.CustomerDirectory;
+import dev.leadqualification.command.duplicates.DuplicateCheck;
+import dev.leadqualification.command.duplicates.DuplicateDetector;
 import dev.leadqualification.command.settings.SettingsLookup;
 import dev.leadqualification.kernel.common.InvalidField;
+import dev.leadqualification.kernel.duplicates.DuplicateMatch;
+import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.lead.AddNote;
 import dev.leadqualification.kernel.lead.CompleteLeadQualification;
 import dev.leadqualification.kernel.lead.CreateLead;
 import dev.leadqualification.kernel.lead.DisqualifyLead;
+import dev.leadqualification.kernel.lead.DuplicateDetected;
+import dev.leadqualification.kernel.lead.DuplicateResolution;
 import dev.leadqualification.kernel.lead.FailLeadQualification;
 import dev.leadqualification.kernel.lead.LeadCreated;
 import dev.leadqualification.kernel.lead.LeadDetails;
@@ -22,12 +28,14 @@ import dev.leadqualification.kernel.lead.NoteAdded;
 import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.lead.QualificationDetailsUpdated;
 import dev.leadqualification.kernel.lead.QualificationResult;
+import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.QualifyLead;
 import dev.leadqualification.kernel.lead.QualifyOptions;
 import dev.leadqualification.kernel.lead.ReactivateLead;
 import dev.leadqualification.kernel.lead.StatusReason;
 import dev.leadqualification.kernel.lead.UpdateLead;
 import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
+import dev.leadqualification.kernel.settings.QualificationSettings;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -113,20 +121,55 @@ public class Lead {
         markContacted();
     }
 
-    /** Qualify rules 1 to 3 and 5 of API.md, in that order. */
+    /**
+     * Qualify rules 1 to 5 of API.md, in that order. Possible duplicates stop the qualification but are
+     * recorded ({@link DuplicateDetected}), so the answer is an outcome rather than an exception.
+     */
     @CommandHandler
-    public QualificationResult handle(QualifyLead command, SettingsLookup settings) {
+    public QualifyOutcome handle(QualifyLead command, SettingsLookup settingsLookup, DuplicateDetector detector) {
         if (status != LeadStatus.OPEN) {
             throw LeadRules.closedForQualification();
         }
         QualifyOptions options = Objects.requireNonNullElse(command.options(), QualifyOptions.DEFAULTS);
-        QualificationPlan.Selection selection = QualificationPlan.Selection.of(options, settings.current());
-        LeadQualified qualified = QualificationPlan.decide(leadId, details, qualificationDetails, noteIds, options,
-                selection, command.newIds());
-        apply(qualified);
-        return new QualificationResult(leadId, LeadStatus.QUALIFIED, qualified.accountId(), qualified.contactId(),
-                qualified.opportunityId(), qualified.linkedAccountId(), qualified.linkedContactId(),
-                qualified.skipped(), qualified.processStage());
+        QualificationSettings settings = settingsLookup.current();
+        QualificationPlan.Selection selection = QualificationPlan.Selection.of(options, settings);
+        LeadQualified plan = QualificationPlan.decide(leadId, details, qualificationDetails, noteIds, options,
+                selection, command.newIds(), QualificationPlan.DuplicateLinks.NONE);
+        DuplicateResolution resolution = options.duplicateResolution();
+        if (resolution == null && DuplicateCheck.enabled(settings, options.suppressDuplicateDetection())) {
+            DuplicatesFound found = DuplicateCheck.of(plan.account(), plan.contact(), detector, settings);
+            if (found.any()) {
+                apply(new DuplicateDetected(leadId, found.experience(), found.matchedAccounts(), found.matchedContacts()));
+                return found;
+            }
+        }
+        if (resolution != null && resolution.action() == DuplicateResolution.Action.USE_EXISTING) {
+            plan = QualificationPlan.decide(leadId, details, qualificationDetails, noteIds, options, selection,
+                    command.newIds(), chosenDuplicates(resolution, plan, detector, settings));
+        }
+        apply(plan);
+        return new QualificationResult(leadId, LeadStatus.QUALIFIED, plan.accountId(), plan.contactId(),
+                plan.opportunityId(), plan.linkedAccountId(), plan.linkedContactId(), plan.skipped(),
+                plan.processStage());
+    }
+
+    /** The matches a USE_EXISTING resolution links: each id must be among the current matches of that record. */
+    private static QualificationPlan.DuplicateLinks chosenDuplicates(DuplicateResolution resolution, LeadQualified plan,
+                                                                     DuplicateDetector detector,
+                                                                     QualificationSettings settings) {
+        if (resolution.accountId() == null && resolution.contactId() == null) {
+            throw new InvalidField("duplicateResolution", "USE_EXISTING needs the accountId and/or contactId to link");
+        }
+        DuplicatesFound current = DuplicateCheck.of(plan.account(), plan.contact(), detector, settings);
+        requireAmong(resolution.accountId(), current.matchedAccounts(), "duplicateResolution.accountId");
+        requireAmong(resolution.contactId(), current.matchedContacts(), "duplicateResolution.contactId");
+        return new QualificationPlan.DuplicateLinks(resolution.accountId(), resolution.contactId());
+    }
+
+    private static void requireAmong(String chosenId, List<DuplicateMatch> matches, String field) {
+        if (chosenId != null && matches.stream().noneMatch(match -> match.id().equals(chosenId))) {
+            throw new InvalidField(field, "is not among the current matches of the record this qualification would create");
+        }
     }
 
     @CommandHandler

@@ -2,12 +2,15 @@ package dev.leadqualification.command.lead;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.RequestBodies;
+import dev.leadqualification.kernel.duplicates.DuplicatesFound;
+import dev.leadqualification.kernel.duplicates.DuplicatesFoundException;
 import dev.leadqualification.kernel.lead.CreateLead;
 import dev.leadqualification.kernel.lead.DisqualifyLead;
 import dev.leadqualification.kernel.lead.LeadDetails;
 import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.lead.QualificationResult;
 import dev.leadqualification.kernel.lead.QualifyOptions;
+import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.ReactivateLead;
 import dev.leadqualification.kernel.lead.UpdateLead;
 import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
@@ -85,10 +88,16 @@ public class LeadController {
         return ResponseEntity.noContent().build();
     }
 
+    /** 200 with the decided ids, or 409 {@code duplicates-found} with the matches (recorded; the lead stays open). */
     @PostMapping(path = "/{id}/qualify")
     public QualificationResult qualify(@PathVariable String id,
                                        @Valid @RequestBody(required = false) QualifyOptions options) {
-        return qualifier.qualify(pathId(id, "lead"), Objects.requireNonNullElse(options, QualifyOptions.DEFAULTS));
+        QualifyOutcome outcome = qualifier.qualify(pathId(id, "lead"),
+                Objects.requireNonNullElse(options, QualifyOptions.DEFAULTS));
+        if (outcome instanceof DuplicatesFound duplicates) {
+            throw new DuplicatesFoundException(duplicates);
+        }
+        return (QualificationResult) outcome;
     }
 
     @PostMapping(path = "/{id}/disqualify", consumes = "application/json")

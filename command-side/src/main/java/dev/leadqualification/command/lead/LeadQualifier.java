@@ -1,7 +1,7 @@
 package dev.leadqualification.command.lead;
 
 import dev.leadqualification.kernel.lead.NewRecordIds;
-import dev.leadqualification.kernel.lead.QualificationResult;
+import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.QualifyLead;
 import dev.leadqualification.kernel.lead.QualifyOptions;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -19,7 +19,7 @@ public class LeadQualifier {
         this.commands = commands;
     }
 
-    public QualificationResult qualify(String leadId, QualifyOptions options) {
+    public QualifyOutcome qualify(String leadId, QualifyOptions options) {
         NewRecordIds ids = new NewRecordIds(newId(), newId(), newId(), newId());
         return commands.sendAndWait(new QualifyLead(leadId, options, ids));
     }

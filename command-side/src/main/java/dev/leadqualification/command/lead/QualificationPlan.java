@@ -21,8 +21,9 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Decides what qualifying a lead creates, links and skips (qualify rules 2 and 3 of API.md), and maps the
- * lead's fields onto the new records. Pure: the Lead aggregate checks its state first and records the result.
+ * Decides what qualifying a lead creates, links and skips (qualify rules 2 and 3 of API.md, and the links a
+ * duplicate resolution chose), and maps the lead's fields onto the new records. Pure: the Lead aggregate checks
+ * its state and the duplicates, and records the result.
  */
 final class QualificationPlan {
 
@@ -45,21 +46,27 @@ final class QualificationPlan {
         }
     }
 
+    /** Matched duplicates the salesperson chose to link instead of creating new records (either may be null). */
+    record DuplicateLinks(String accountId, String contactId) {
+        static final DuplicateLinks NONE = new DuplicateLinks(null, null);
+    }
+
     static LeadQualified decide(String leadId, LeadDetails lead, QualificationDetails qualification,
-                                List<String> noteIds, QualifyOptions options, Selection selection, NewRecordIds ids) {
+                                List<String> noteIds, QualifyOptions options, Selection selection, NewRecordIds ids,
+                                DuplicateLinks duplicates) {
         List<SkippedRecord> skipped = new ArrayList<>();
-        String linkedAccountId = lead.existingAccountId();
-        String linkedContactId = lead.existingContactId();
+        String linkedAccountId = firstNonNull(lead.existingAccountId(), duplicates.accountId());
+        String linkedContactId = firstNonNull(lead.existingContactId(), duplicates.contactId());
 
         boolean createAccount = selection.account() && linkedAccountId == null && lead.hasCompany();
         if (selection.account() && linkedAccountId != null) {
-            skipped.add(new SkippedRecord(RecordType.ACCOUNT, SkippedRecord.Reason.EXISTING_RECORD_LINKED));
+            skipped.add(linked(RecordType.ACCOUNT, lead.existingAccountId()));
         } else if (selection.account() && !lead.hasCompany()) {
             skipped.add(new SkippedRecord(RecordType.ACCOUNT, SkippedRecord.Reason.NO_COMPANY_NAME));
         }
         boolean createContact = selection.contact() && linkedContactId == null;
         if (selection.contact() && linkedContactId != null) {
-            skipped.add(new SkippedRecord(RecordType.CONTACT, SkippedRecord.Reason.EXISTING_RECORD_LINKED));
+            skipped.add(linked(RecordType.CONTACT, lead.existingContactId()));
         }
         boolean createOpportunity = selection.opportunity();
 
@@ -78,6 +85,16 @@ final class QualificationPlan {
                 List.copyOf(noteIds),
                 options.duplicateResolution(),
                 createOpportunity ? ProcessStage.DEVELOP : ProcessStage.QUALIFY);
+    }
+
+    /** Linked instead of created: the lead's known customer, else a duplicate the salesperson chose. */
+    private static SkippedRecord linked(RecordType record, String existingId) {
+        return new SkippedRecord(record, existingId != null
+                ? SkippedRecord.Reason.EXISTING_RECORD_LINKED : SkippedRecord.Reason.DUPLICATE_LINKED);
+    }
+
+    private static String firstNonNull(String first, String second) {
+        return first != null ? first : second;
     }
 
     private static AccountDetails account(LeadDetails lead) {

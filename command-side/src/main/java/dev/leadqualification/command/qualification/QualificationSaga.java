@@ -66,10 +66,10 @@ public class QualificationSaga {
 
     private void createRecords(LeadQualified qualified) {
         if (qualified.accountId() != null) {
-            commandGateway.sendAndWait(new CreateAccount(qualified.accountId(), qualified.account(), leadId));
+            commandGateway.sendAndWait(new CreateAccount(qualified.accountId(), qualified.account(), leadId, false));
         }
         if (qualified.contactId() != null) {
-            commandGateway.sendAndWait(new CreateContact(qualified.contactId(), qualified.contact(), leadId));
+            commandGateway.sendAndWait(new CreateContact(qualified.contactId(), qualified.contact(), leadId, false));
         }
         if (qualified.opportunityId() != null) {
             String accountId = qualified.customerAccountId();

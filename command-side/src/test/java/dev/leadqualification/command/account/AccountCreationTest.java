@@ -3,6 +3,11 @@ package dev.leadqualification.command.account;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.account.CreateAccount;
+import dev.leadqualification.command.support.DomainMatchers;
+import dev.leadqualification.command.support.DuplicateSamples;
+import dev.leadqualification.command.support.FixedDuplicates;
+import dev.leadqualification.command.support.FixedSettings;
+import dev.leadqualification.command.support.LeadFixtures;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +27,40 @@ class AccountCreationTest {
 
     private static final AccountDetails DETAILS = accountFromFullLead();
 
+    private final FixedSettings settings = new FixedSettings();
+    private final FixedDuplicates duplicates = new FixedDuplicates();
     private AggregateTestFixture<Account> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Account.class);
+        fixture = LeadFixtures.fixture(Account.class, settings, duplicates);
+    }
+
+    @Test
+    void aDirectCreateThatMatchesAnExistingAccountIsRefusedWithTheMatches() {
+        duplicates.accounts(DuplicateSamples.CONTOSO_MATCH);
+        fixture.givenNoPriorActivity()
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true))
+                .expectException(DomainMatchers.violation("duplicates-found"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSuppressedCheckOrADisabledSettingCreatesTheAccountAnyway() {
+        duplicates.accounts(DuplicateSamples.CONTOSO_MATCH);
+        fixture.givenNoPriorActivity()
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, false))
+                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null));
+        settings.duplicateDetection(false, true);
+        fixture.givenNoPriorActivity()
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true))
+                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null));
     }
 
     @Test
     void createsAnAccountDirectly() {
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true))
                 .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null))
                 .expectResultMessagePayload(NEW_ACCOUNT_ID);
     }
@@ -40,7 +68,7 @@ class AccountCreationTest {
     @Test
     void createsAnAccountFromALead() {
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, LEAD_ID))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, false))
                 .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID));
     }
 
@@ -49,7 +77,7 @@ class AccountCreationTest {
         AccountDetails nameOnly = new AccountDetails("Jansen Logistics", null, null, null, null);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, nameOnly, null))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, nameOnly, null, true))
                 .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, nameOnly, null));
     }
 
@@ -59,7 +87,7 @@ class AccountCreationTest {
     void refusesAnAccountWithoutName(String name) {
         fixture.givenNoPriorActivity()
                 .when(new CreateAccount(NEW_ACCOUNT_ID, new AccountDetails(name, "info@example.com", null, null, null),
-                        null))
+                        null, true))
                 .expectException(invalidField("name"))
                 .expectNoEvents();
     }
@@ -67,7 +95,7 @@ class AccountCreationTest {
     @Test
     void theSameCreateAgainRecordsNothingAndAnswersTheSameId() {
         fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID))
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, LEAD_ID))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, false))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(NEW_ACCOUNT_ID);
@@ -77,7 +105,7 @@ class AccountCreationTest {
     void otherDetailsUnderTheSameIdAreAnIdConflict() {
         fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null))
                 .when(new CreateAccount(NEW_ACCOUNT_ID, new AccountDetails("Other Company", null, null, null, null),
-                        null))
+                        null, true))
                 .expectException(violation("id-conflict",
                         "An account with id " + NEW_ACCOUNT_ID + " already exists with other details."))
                 .expectNoEvents();
@@ -86,7 +114,7 @@ class AccountCreationTest {
     @Test
     void anotherOriginatingLeadUnderTheSameIdIsAnIdConflict() {
         fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID))
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, OTHER_LEAD_ID))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, OTHER_LEAD_ID, false))
                 .expectException(violation("id-conflict"))
                 .expectNoEvents();
     }
@@ -94,7 +122,7 @@ class AccountCreationTest {
     @Test
     void aDirectCreateUnderTheIdOfAnAccountFromALeadIsAnIdConflict() {
         fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID))
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true))
                 .expectException(violation("id-conflict"));
     }
 }

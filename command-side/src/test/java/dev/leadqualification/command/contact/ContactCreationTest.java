@@ -4,6 +4,11 @@ import dev.leadqualification.command.support.InMemoryCustomerDirectory;
 import dev.leadqualification.kernel.contact.ContactCreated;
 import dev.leadqualification.kernel.contact.ContactDetails;
 import dev.leadqualification.kernel.contact.CreateContact;
+import dev.leadqualification.command.support.DomainMatchers;
+import dev.leadqualification.command.support.DuplicateSamples;
+import dev.leadqualification.command.support.FixedDuplicates;
+import dev.leadqualification.command.support.FixedSettings;
+import dev.leadqualification.command.support.LeadFixtures;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,12 +28,25 @@ import static dev.leadqualification.command.support.LeadSamples.contactFromFullL
 class ContactCreationTest {
 
     private final InMemoryCustomerDirectory directory = new InMemoryCustomerDirectory();
+    private final FixedDuplicates duplicates = new FixedDuplicates();
     private AggregateTestFixture<Contact> fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Contact.class);
-        fixture.registerInjectableResource(directory);
+        fixture = LeadFixtures.fixture(Contact.class, directory, new FixedSettings(), duplicates);
+    }
+
+    @Test
+    void aDirectCreateThatMatchesAnExistingContactIsRefusedButASuppressedOneIsNot() {
+        duplicates.contacts(DuplicateSamples.ANA_MATCH);
+        ContactDetails details = contactFromFullLead(null);
+        fixture.givenNoPriorActivity()
+                .when(new CreateContact(NEW_CONTACT_ID, details, null, true))
+                .expectException(DomainMatchers.violation("duplicates-found"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateContact(NEW_CONTACT_ID, details, null, false))
+                .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null));
     }
 
     @Test
@@ -36,7 +54,7 @@ class ContactCreationTest {
         ContactDetails details = contactFromFullLead(null);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, details, null))
+                .when(new CreateContact(NEW_CONTACT_ID, details, null, true))
                 .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null))
                 .expectResultMessagePayload(NEW_CONTACT_ID);
     }
@@ -47,14 +65,14 @@ class ContactCreationTest {
         ContactDetails details = contactFromFullLead(EXISTING_ACCOUNT_ID);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, details, null))
+                .when(new CreateContact(NEW_CONTACT_ID, details, null, true))
                 .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null));
     }
 
     @Test
     void aDirectCreateUnderAnUnknownAccountIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), null))
+                .when(new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), null, true))
                 .expectException(invalidField("parentAccountId"))
                 .expectNoEvents();
     }
@@ -64,7 +82,7 @@ class ContactCreationTest {
         ContactDetails underAccountNotYetInDirectory = contactFromFullLead(NEW_ACCOUNT_ID);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, underAccountNotYetInDirectory, LEAD_ID))
+                .when(new CreateContact(NEW_CONTACT_ID, underAccountNotYetInDirectory, LEAD_ID, false))
                 .expectEvents(new ContactCreated(NEW_CONTACT_ID, underAccountNotYetInDirectory, LEAD_ID));
     }
 
@@ -74,7 +92,7 @@ class ContactCreationTest {
     void refusesAContactWithoutLastName(String lastName) {
         fixture.givenNoPriorActivity()
                 .when(new CreateContact(NEW_CONTACT_ID,
-                        new ContactDetails("Maria", lastName, null, null, null, null, null, null), null))
+                        new ContactDetails("Maria", lastName, null, null, null, null, null, null), null, true))
                 .expectException(invalidField("lastName"))
                 .expectNoEvents();
     }
@@ -84,7 +102,7 @@ class ContactCreationTest {
         ContactDetails details = contactFromFullLead(NEW_ACCOUNT_ID);
 
         fixture.given(new ContactCreated(NEW_CONTACT_ID, details, LEAD_ID))
-                .when(new CreateContact(NEW_CONTACT_ID, details, LEAD_ID))
+                .when(new CreateContact(NEW_CONTACT_ID, details, LEAD_ID, false))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(NEW_CONTACT_ID);
@@ -94,7 +112,7 @@ class ContactCreationTest {
     void otherDetailsUnderTheSameIdAreAnIdConflict() {
         fixture.given(new ContactCreated(NEW_CONTACT_ID, contactFromFullLead(null), null))
                 .when(new CreateContact(NEW_CONTACT_ID,
-                        new ContactDetails("Piet", "de Vries", null, null, null, null, null, null), null))
+                        new ContactDetails("Piet", "de Vries", null, null, null, null, null, null), null, true))
                 .expectException(violation("id-conflict",
                         "A contact with id " + NEW_CONTACT_ID + " already exists with other details."))
                 .expectNoEvents();
@@ -103,7 +121,7 @@ class ContactCreationTest {
     @Test
     void theIdConflictIsDecidedBeforeTheParentCheck() {
         fixture.given(new ContactCreated(NEW_CONTACT_ID, contactFromFullLead(null), null))
-                .when(new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), null))
+                .when(new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), null, true))
                 .expectException(violation("id-conflict"));
     }
 }

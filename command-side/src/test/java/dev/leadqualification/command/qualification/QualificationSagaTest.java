@@ -63,8 +63,8 @@ class QualificationSagaTest {
 
     private static Object[] allThreeCommands() {
         return new Object[]{
-                new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID),
-                new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID),
+                new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
+                new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
                 new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
                         new Customer(Customer.Type.ACCOUNT, NEW_ACCOUNT_ID), NEW_ACCOUNT_ID, NEW_CONTACT_ID, LEAD_ID,
                         List.of(NOTE_1, NOTE_2)),
@@ -107,7 +107,7 @@ class QualificationSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(withOpportunity().contact(contactFromFullLead(null)).build())
                 .expectDispatchedCommands(
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID, false),
                         new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
                                 new Customer(Customer.Type.CONTACT, NEW_CONTACT_ID), null, NEW_CONTACT_ID, LEAD_ID,
                                 List.of()),
@@ -119,7 +119,7 @@ class QualificationSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(qualified().contact(contactFromFullLead(null)).build())
                 .expectDispatchedCommands(
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID, false),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -129,8 +129,8 @@ class QualificationSagaTest {
                 .whenPublishingA(qualified().account(accountFromFullLead()).contact(contactFromFullLead(NEW_ACCOUNT_ID))
                         .noteIds(NOTE_1, NOTE_2).build())
                 .expectDispatchedCommands(
-                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID),
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID),
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -147,7 +147,7 @@ class QualificationSagaTest {
                 .whenPublishingA(withOpportunity().linkedAccount(EXISTING_ACCOUNT_ID)
                         .contact(contactFromFullLead(EXISTING_ACCOUNT_ID)).noteIds(NOTE_1).build())
                 .expectDispatchedCommands(
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), LEAD_ID),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), LEAD_ID, false),
                         new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
                                 new Customer(Customer.Type.ACCOUNT, EXISTING_ACCOUNT_ID), EXISTING_ACCOUNT_ID,
                                 NEW_CONTACT_ID, LEAD_ID, List.of(NOTE_1)),
@@ -184,8 +184,8 @@ class QualificationSagaTest {
                 .whenPublishingA(allThree())
                 .expectSuccessfulHandlerExecution()
                 .expectDispatchedCommands(
-                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID),
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID),
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
                         new FailLeadQualification(LEAD_ID, QUALIFICATION_ID, reason))
                 .expectActiveSagas(1);
     }
@@ -200,8 +200,8 @@ class QualificationSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(allThree())
                 .expectDispatchedCommands(
-                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID),
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID),
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
                         allThreeCommands()[2]);
         assertThat(handlerErrors).singleElement()
                 .satisfies(error -> assertThat(error).isInstanceOf(IllegalStateException.class)

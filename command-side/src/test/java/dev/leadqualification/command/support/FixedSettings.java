@@ -13,6 +13,10 @@ public final class FixedSettings implements SettingsLookup {
                 settings.duplicateDetectionEnabled());
     }
 
+    public void duplicateDetection(boolean enabled, boolean improved) {
+        settings = new QualificationSettings(settings.createRecordsByDefault(), improved, enabled);
+    }
+
     @Override
     public QualificationSettings current() {
         return settings;

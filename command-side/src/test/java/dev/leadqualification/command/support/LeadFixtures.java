@@ -3,16 +3,27 @@ package dev.leadqualification.command.support;
 import dev.leadqualification.command.lead.Lead;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
-/** An aggregate fixture for the Lead with the resources its handlers take. */
+/** Aggregate fixtures with the resources their handlers take (no duplicates and default settings unless given). */
 public final class LeadFixtures {
 
     private LeadFixtures() {
     }
 
     public static AggregateTestFixture<Lead> leadFixture(InMemoryCustomerDirectory directory, FixedSettings settings) {
-        AggregateTestFixture<Lead> fixture = new AggregateTestFixture<>(Lead.class);
-        fixture.registerInjectableResource(directory);
-        fixture.registerInjectableResource(settings);
+        return leadFixture(directory, settings, new FixedDuplicates());
+    }
+
+    public static AggregateTestFixture<Lead> leadFixture(InMemoryCustomerDirectory directory, FixedSettings settings,
+                                                         FixedDuplicates duplicates) {
+        return fixture(Lead.class, directory, settings, duplicates);
+    }
+
+    /** A fixture for any aggregate, with these resources injectable into its handlers. */
+    public static <A> AggregateTestFixture<A> fixture(Class<A> aggregate, Object... resources) {
+        AggregateTestFixture<A> fixture = new AggregateTestFixture<>(aggregate);
+        for (Object resource : resources) {
+            fixture.registerInjectableResource(resource);
+        }
         return fixture;
     }
 }

@@ -9,5 +9,5 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QualificationResult(String leadId, LeadStatus status, String accountId, String contactId,
                                   String opportunityId, String linkedAccountId, String linkedContactId,
-                                  List<SkippedRecord> skipped, ProcessStage processStage) {
+                                  List<SkippedRecord> skipped, ProcessStage processStage) implements QualifyOutcome {
 }
