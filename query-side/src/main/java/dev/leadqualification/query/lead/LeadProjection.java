@@ -1,6 +1,7 @@
 package dev.leadqualification.query.lead;
 
 import dev.leadqualification.kernel.common.ProcessStage;
+import dev.leadqualification.kernel.lead.DuplicateDetected;
 import dev.leadqualification.kernel.lead.LeadCreated;
 import dev.leadqualification.kernel.lead.LeadDetails;
 import dev.leadqualification.kernel.lead.LeadDisqualified;
@@ -154,6 +155,16 @@ public class LeadProjection {
                         .addValue("status", LeadStatus.DISQUALIFIED.name())
                         .addValue("statusReason", event.reason().statusReason().name())
                         .addValue("disqualification", json.write(disqualification)));
+    }
+
+    /**
+     * A duplicate warning stopped a qualification: nothing shown on the lead changes, but it is one of the
+     * lead's events, so its version moves on (a client waiting for that version must not wait forever).
+     */
+    @EventHandler
+    public void on(DuplicateDetected event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        change(event.leadId(), sequence, at, actor, "", new MapSqlParameterSource());
     }
 
     /** Open again in the Qualify stage; the last qualification stays on record. */

@@ -15,6 +15,8 @@ import dev.leadqualification.kernel.lead.LeadReactivated;
 import dev.leadqualification.kernel.lead.LeadStatusReasonChanged;
 import dev.leadqualification.kernel.lead.LeadUpdated;
 import dev.leadqualification.kernel.lead.NoteAdded;
+import dev.leadqualification.kernel.lead.DuplicateDetected;
+import dev.leadqualification.kernel.duplicates.DuplicateExperience;
 import dev.leadqualification.kernel.lead.QualificationDetailsUpdated;
 import dev.leadqualification.kernel.lead.SkippedRecord;
 import dev.leadqualification.kernel.lead.StatusReason;
@@ -146,6 +148,17 @@ class LeadQueryTest extends QuerySideTest {
         assertThat(lead.path("qualification").path("failureReason").asText()).isEqualTo("The account could not be created");
         assertThat(lead.path("qualification").path("completed").asBoolean()).isFalse();
         assertThat(lead.path("status").asText()).isEqualTo("QUALIFIED");
+    }
+
+    @Test
+    void aDuplicateWarningLeavesTheLeadOpenButMovesItsVersion() {
+        String leadId = createLead("Grace", "Hopper", "Cobol Inc", "grace@cobol.example");
+        append(LEAD, leadId, new DuplicateDetected(leadId, DuplicateExperience.MAY_ALREADY_EXIST, List.of(), List.of()));
+
+        JsonNode lead = eventually("/api/leads/" + leadId,
+                json -> assertThat(json.path("version").asLong()).isEqualTo(1));
+        assertThat(lead.path("status").asText()).isEqualTo("OPEN");
+        assertThat(lead.path("qualification").isNull()).isTrue();
     }
 
     @Test
