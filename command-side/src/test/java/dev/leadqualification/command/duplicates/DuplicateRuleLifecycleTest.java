@@ -14,7 +14,7 @@ import dev.leadqualification.kernel.duplicates.PublishDuplicateRule;
 import dev.leadqualification.kernel.duplicates.RuleCondition;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
 import dev.leadqualification.kernel.duplicates.UnpublishDuplicateRule;
-import org.axonframework.modelling.command.AggregateDeletedException;
+import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
