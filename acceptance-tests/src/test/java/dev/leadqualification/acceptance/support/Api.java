@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -23,6 +25,9 @@ import static org.awaitility.Awaitility.await;
  * eventually consistent read side to show a state.
  */
 public final class Api {
+
+    /** The organisation's lead-qualification settings (ADMIN). */
+    public static final String SETTINGS = "/api/settings/lead-qualification";
 
     /** How long the read side may take to show what a command did. */
     public static final Duration CONSISTENCY = Duration.ofSeconds(15);
@@ -60,6 +65,29 @@ public final class Api {
     /** Requests without credentials. */
     public Caller anonymous() {
         return new Caller(null);
+    }
+
+    /** The lead-qualification settings as ada (ADMIN) reads them. */
+    public JsonNode settings() {
+        Reply reply = as(User.ADA).get(SETTINGS);
+        if (reply.status() != 200) {
+            throw new AssertionError("Reading the settings failed: " + reply);
+        }
+        return reply.json();
+    }
+
+    /** The experience duplicate warnings come in under the current settings (qualify rule 4). */
+    public String duplicateExperience() {
+        return settings().path("improvedDuplicateDetection").asBoolean() ? "MAY_ALREADY_EXIST" : "DUPLICATE_WARNING";
+    }
+
+    /** Changes the settings {@code change} names (ada's PUT, 204); returns the settings as they are now. */
+    public JsonNode changeSettings(JsonNode change) {
+        Reply reply = as(User.ADA).put(SETTINGS, change);
+        if (reply.status() != 204) {
+            throw new AssertionError("Changing the settings to " + change + " failed: " + reply);
+        }
+        return settings();
     }
 
     /** The lead as the query side shows it, once {@code condition} holds (within {@link #CONSISTENCY}). */
@@ -109,9 +137,22 @@ public final class Api {
         private static final String JSON = "application/json";
 
         private final String authorization;
+        private final Map<String, String> headers;
 
         private Caller(String authorization) {
+            this(authorization, Map.of());
+        }
+
+        private Caller(String authorization, Map<String, String> headers) {
             this.authorization = authorization;
+            this.headers = headers;
+        }
+
+        /** The same caller, sending this header too (e.g. {@code Idempotency-Key}). */
+        public Caller withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Caller(authorization, Map.copyOf(more));
         }
 
         public Reply post(String path, Object body) {
@@ -129,6 +170,10 @@ public final class Api {
 
         public Reply put(String path, Object body) {
             return send(Side.COMMAND, "PUT", path, JSON, Json.bytes(body));
+        }
+
+        public Reply delete(String path) {
+            return send(Side.COMMAND, "DELETE", path, null, null);
         }
 
         /** A GET on the command side (settings). */
@@ -154,6 +199,7 @@ public final class Api {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
+            headers.forEach(request::header);
             String described = method + " " + side.name().toLowerCase() + "-side " + path;
             try {
                 HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.account;
 
+import dev.leadqualification.command.web.CommandAnswers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.command.web.RequestBodies;
@@ -31,6 +32,6 @@ public class AccountController {
         DirectCreation<AccountDetails> creation = DirectCreation.read(body, "accountId", AccountDetails.class, bodies);
         String accountId = commands.sendAndWait(new CreateAccount(creation.id(), creation.details(), null,
                 !creation.suppressDuplicateDetection()));
-        return ResponseEntity.created(URI.create("/api/accounts/" + accountId)).body(Map.of("accountId", accountId));
+        return CommandAnswers.created(URI.create("/api/accounts/" + accountId), Map.of("accountId", accountId));
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.contact;
 
+import dev.leadqualification.command.web.CommandAnswers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.command.web.RequestBodies;
@@ -31,6 +32,6 @@ public class ContactController {
         DirectCreation<ContactDetails> creation = DirectCreation.read(body, "contactId", ContactDetails.class, bodies);
         String contactId = commands.sendAndWait(new CreateContact(creation.id(), creation.details(), null,
                 !creation.suppressDuplicateDetection()));
-        return ResponseEntity.created(URI.create("/api/contacts/" + contactId)).body(Map.of("contactId", contactId));
+        return CommandAnswers.created(URI.create("/api/contacts/" + contactId), Map.of("contactId", contactId));
     }
 }

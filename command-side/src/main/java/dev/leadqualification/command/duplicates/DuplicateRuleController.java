@@ -1,5 +1,6 @@
 package dev.leadqualification.command.duplicates;
 
+import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.kernel.duplicates.DefineDuplicateRule;
 import dev.leadqualification.kernel.duplicates.DeleteDuplicateRule;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleDefinition;
@@ -60,25 +61,25 @@ public class DuplicateRuleController {
     public ResponseEntity<Map<String, String>> define(@Valid @RequestBody DuplicateRuleDefinition definition) {
         String ruleId = UUID.randomUUID().toString();
         commands.sendAndWait(new DefineDuplicateRule(ruleId, definition));
-        return ResponseEntity.created(URI.create("/api/duplicate-rules/" + ruleId)).body(Map.of("ruleId", ruleId));
+        return CommandAnswers.created(URI.create("/api/duplicate-rules/" + ruleId), Map.of("ruleId", ruleId));
     }
 
     /** 202: match codes for the existing records are computed in the background; then the rule takes effect. */
     @PostMapping("/{id}/publish")
     public ResponseEntity<Void> publish(@PathVariable String id) {
         commands.sendAndWait(new PublishDuplicateRule(pathId(id, "duplicate rule")));
-        return ResponseEntity.accepted().build();
+        return CommandAnswers.accepted();
     }
 
     @PostMapping("/{id}/unpublish")
     public ResponseEntity<Void> unpublish(@PathVariable String id) {
         commands.sendAndWait(new UnpublishDuplicateRule(pathId(id, "duplicate rule")));
-        return ResponseEntity.accepted().build();
+        return CommandAnswers.accepted();
     }
 
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id) {
         commands.sendAndWait(new DeleteDuplicateRule(pathId(id, "duplicate rule")));
-        return ResponseEntity.noContent().build();
+        return CommandAnswers.noContent();
     }
 }

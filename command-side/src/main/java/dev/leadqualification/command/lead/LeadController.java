@@ -1,5 +1,6 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.command.web.CommandAnswers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.duplicates.DuplicatesFound;
@@ -57,7 +58,7 @@ public class LeadController {
         String leadId = bodies.takeId(body, "leadId");
         LeadDetails details = bodies.readValid(body, LeadDetails.class, LeadDetails.OnCreate.class);
         String created = commands.sendAndWait(new CreateLead(leadId, details));
-        return ResponseEntity.created(URI.create("/api/leads/" + created)).body(Map.of("leadId", created));
+        return CommandAnswers.created(URI.create("/api/leads/" + created), Map.of("leadId", created));
     }
 
     /** A JSON merge patch: the fields present change ({@code null} clears); unknown field names are refused. */
@@ -78,37 +79,37 @@ public class LeadController {
         LeadDetails values = bodies.read(body, LeadDetails.class);
         bodies.validate(values, fields);
         commands.sendAndWait(new UpdateLead(leadId, values, fields));
-        return ResponseEntity.noContent().build();
+        return CommandAnswers.noContent();
     }
 
     @PutMapping(path = "/{id}/qualification-details", consumes = "application/json")
     public ResponseEntity<Void> qualificationDetails(@PathVariable String id,
                                                      @Valid @RequestBody QualificationDetails details) {
         commands.sendAndWait(new UpdateQualificationDetails(pathId(id, "lead"), details));
-        return ResponseEntity.noContent().build();
+        return CommandAnswers.noContent();
     }
 
     /** 200 with the decided ids, or 409 {@code duplicates-found} with the matches (recorded; the lead stays open). */
     @PostMapping(path = "/{id}/qualify")
-    public QualificationResult qualify(@PathVariable String id,
+    public ResponseEntity<QualificationResult> qualify(@PathVariable String id,
                                        @Valid @RequestBody(required = false) QualifyOptions options) {
         QualifyOutcome outcome = qualifier.qualify(pathId(id, "lead"),
                 Objects.requireNonNullElse(options, QualifyOptions.DEFAULTS));
         if (outcome instanceof DuplicatesFound duplicates) {
             throw new DuplicatesFoundException(duplicates);
         }
-        return (QualificationResult) outcome;
+        return CommandAnswers.ok((QualificationResult) outcome);
     }
 
     @PostMapping(path = "/{id}/disqualify", consumes = "application/json")
     public ResponseEntity<Void> disqualify(@PathVariable String id, @Valid @RequestBody DisqualifyRequest request) {
         commands.sendAndWait(new DisqualifyLead(pathId(id, "lead"), request.reason(), request.description()));
-        return ResponseEntity.noContent().build();
+        return CommandAnswers.noContent();
     }
 
     @PostMapping(path = "/{id}/reactivate")
     public ResponseEntity<Void> reactivate(@PathVariable String id) {
         commands.sendAndWait(new ReactivateLead(pathId(id, "lead")));
-        return ResponseEntity.noContent().build();
+        return CommandAnswers.noContent();
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.kernel.common.TextLimits;
 import dev.leadqualification.kernel.lead.AddNote;
 import dev.leadqualification.kernel.lead.Attachment;
@@ -11,11 +12,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Base64;
@@ -47,15 +47,14 @@ public class NoteController {
     }
 
     @PostMapping(path = "/api/leads/{id}/notes", consumes = "application/json", produces = "application/json")
-    @ResponseStatus(HttpStatus.CREATED)
-    public Map<String, String> add(@PathVariable String id, @Valid @RequestBody NoteRequest note) {
+    public ResponseEntity<Map<String, String>> add(@PathVariable String id, @Valid @RequestBody NoteRequest note) {
         String leadId = pathId(id, "lead");
         if (isBlank(note.title()) && isBlank(note.text()) && note.attachment() == null) {
             throw new InvalidRequest("text", "a note needs a title, a text or an attachment");
         }
         String noteId = UUID.randomUUID().toString();
         commands.sendAndWait(new AddNote(leadId, noteId, note.title(), note.text(), decode(note.attachment())));
-        return Map.of("noteId", noteId);
+        return CommandAnswers.created(Map.of("noteId", noteId));
     }
 
     private static Attachment decode(AttachmentUpload upload) {

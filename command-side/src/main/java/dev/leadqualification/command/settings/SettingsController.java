@@ -1,5 +1,6 @@
 package dev.leadqualification.command.settings;
 
+import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.kernel.settings.ChangeQualificationSettings;
 import dev.leadqualification.kernel.settings.QualificationSettings;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -45,6 +46,6 @@ public class SettingsController {
                 Objects.requireNonNullElse(change.improvedDuplicateDetection(), current.improvedDuplicateDetection()),
                 Objects.requireNonNullElse(change.duplicateDetectionEnabled(), current.duplicateDetectionEnabled()));
         commands.sendAndWait(new ChangeQualificationSettings(QualificationSettings.ID, changed));
-        return ResponseEntity.noContent().build();
+        return CommandAnswers.noContent();
     }
 }

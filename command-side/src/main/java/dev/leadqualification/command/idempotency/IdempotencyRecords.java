@@ -1,0 +1,95 @@
+package dev.leadqualification.command.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The durable store of idempotency keys and the answers given to them. Each call is its own short
+ * transaction, apart from the command's: the reservation must be visible to a concurrent repeat at once.
+ */
+@Component
+public class IdempotencyRecords {
+
+    /** How long a key is remembered. */
+    static final Duration RETENTION = Duration.ofHours(24);
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    public IdempotencyRecords(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** A stored key: the request it was first used for, and the answer once there is one. */
+    record StoredAnswer(String requestHash, boolean completed, int status, Map<String, String> headers, byte[] body) {
+    }
+
+    /** Reserves the key for this request; false if the user used it already (within the retention period). */
+    boolean reserve(String username, String key, String requestHash) {
+        jdbc.update("DELETE FROM idempotency_record WHERE username = ? AND idempotency_key = ? AND created_at < ?",
+                username, key, Instant.now().minus(RETENTION).atOffset(ZoneOffset.UTC));
+        return jdbc.update("""
+                INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at)
+                VALUES (?, ?, ?, 'IN_PROGRESS', now()) ON CONFLICT DO NOTHING""", username, key, requestHash) == 1;
+    }
+
+    Optional<StoredAnswer> find(String username, String key) {
+        return jdbc.query("""
+                SELECT request_hash, state, response_status, response_headers, response_body
+                FROM idempotency_record WHERE username = ? AND idempotency_key = ?""",
+                (row, n) -> new StoredAnswer(row.getString("request_hash"), "COMPLETED".equals(row.getString("state")),
+                        row.getInt("response_status"), readHeaders(row.getString("response_headers")),
+                        row.getBytes("response_body")),
+                username, key).stream().findFirst();
+    }
+
+    void complete(String username, String key, int status, Map<String, String> headers, byte[] body) {
+        jdbc.update("""
+                UPDATE idempotency_record
+                SET state = 'COMPLETED', response_status = ?, response_headers = CAST(? AS jsonb), response_body = ?
+                WHERE username = ? AND idempotency_key = ?""",
+                status, writeHeaders(headers), body, username, key);
+    }
+
+    /** Forgets a reservation whose request failed for a reason a retry may not meet (a server error). */
+    void release(String username, String key) {
+        jdbc.update("DELETE FROM idempotency_record WHERE username = ? AND idempotency_key = ?", username, key);
+    }
+
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+    void forgetExpiredKeys() {
+        jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?",
+                Instant.now().minus(RETENTION).atOffset(ZoneOffset.UTC));
+    }
+
+    private String writeHeaders(Map<String, String> headers) {
+        try {
+            return objectMapper.writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Headers are plain strings", e);
+        }
+    }
+
+    private Map<String, String> readHeaders(String json) {
+        if (json == null) {
+            return Map.of();
+        }
+        try {
+            return objectMapper.readValue(json, new TypeReference<>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("idempotency_record holds headers it cannot read", e);
+        }
+    }
+}
