@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -48,6 +49,14 @@ public final class Leads {
                 "leadSource", "TRADE_SHOW",
                 "estimatedValue", money("12500.50", "EUR"),
                 "estimatedCloseDate", "2026-09-30");
+    }
+
+    /**
+     * The same name as someone might type it again: upper case, white space around it and repeated inside it.
+     * Duplicate rules that ignore case and white space (the default ones) match it with {@code name}.
+     */
+    public static String caseAndSpaceVariant(String name) {
+        return "  " + name.toUpperCase(Locale.ROOT).replace(" ", "   ") + " ";
     }
 
     /** Every qualification field of API.md (the Qualify stage). */

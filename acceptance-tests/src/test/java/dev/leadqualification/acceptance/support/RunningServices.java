@@ -75,6 +75,11 @@ public final class RunningServices implements AutoCloseable {
         return "http://127.0.0.1:" + querySidePort;
     }
 
+    /** The database both services use, for tests that must write what no API writes. */
+    public FreshDatabase database() {
+        return database;
+    }
+
     /** Stops both services and starts them again on the same database and ports. */
     public synchronized void restart() {
         stopProcesses();

@@ -5,8 +5,11 @@ import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -22,6 +25,15 @@ public class AccountProjection {
 
     public AccountProjection(AccountTable accounts) {
         this.accounts = accounts;
+    }
+
+    /**
+     * A replay rebuilds the accounts from the first event: it starts from an empty table. Axon hands the
+     * {@code JdbcTemplate} bean to the handler (the projection itself only keeps the table's insert).
+     */
+    @ResetHandler
+    public void clear(ResetContext<?> reset, JdbcTemplate jdbc) {
+        jdbc.execute("TRUNCATE account_view");
     }
 
     @EventHandler

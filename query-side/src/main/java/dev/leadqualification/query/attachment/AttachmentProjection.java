@@ -3,6 +3,7 @@ package dev.leadqualification.query.attachment;
 import dev.leadqualification.kernel.lead.NoteAdded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,12 @@ public class AttachmentProjection {
 
     public AttachmentProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A replay rebuilds the attachments from the first event: it starts from an empty table. */
+    @ResetHandler
+    public void clear() {
+        jdbc.getJdbcOperations().execute("TRUNCATE attachment_view");
     }
 
     @EventHandler

@@ -1,28 +1,41 @@
 package dev.leadqualification.query.contact;
 
+import dev.leadqualification.query.consistency.MinVersionReads;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/contacts/{id}} and the contact list. */
+import java.util.concurrent.CompletableFuture;
+
+/** {@code GET /api/contacts/{id}}, also with {@code ?minVersion=N}, and the contact list. */
 @RestController
 @RequestMapping("/api/contacts")
 public class ContactController {
 
     private final ContactTable contacts;
+    private final MinVersionReads minVersionReads;
 
-    public ContactController(ContactTable contacts) {
+    public ContactController(ContactTable contacts, MinVersionReads minVersionReads) {
         this.contacts = contacts;
+        this.minVersionReads = minVersionReads;
     }
 
     @GetMapping("/{contactId}")
     public ContactView contact(@PathVariable String contactId) {
         return RecordIds.find(contactId, "contact", id -> contacts.find(id).map(ContactView::of));
+    }
+
+    @GetMapping(value = "/{contactId}", params = MinVersionReads.PARAMETER)
+    public CompletableFuture<ResponseEntity<Object>> contact(@PathVariable String contactId,
+                                                             @RequestParam(MinVersionReads.PARAMETER) String minVersion) {
+        return minVersionReads.await("contact", contactId, minVersion, id -> contacts.find(id).map(ContactView::of),
+                ContactView::version);
     }
 
     @GetMapping

@@ -1,29 +1,54 @@
 package dev.leadqualification.query.lead;
 
 import dev.leadqualification.kernel.lead.LeadStatus;
+import dev.leadqualification.platform.web.InvalidRequest;
+import dev.leadqualification.query.consistency.MinVersionReads;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/leads/{id}} and the lead list. */
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code GET /api/leads/{id}}, also with {@code ?minVersion=N}, and the lead list. ({@code ?asOf=} is answered
+ * by the history package's {@code LeadAsOfController}.)
+ */
 @RestController
 @RequestMapping("/api/leads")
 public class LeadController {
 
     private final LeadViews leads;
+    private final MinVersionReads minVersionReads;
 
-    public LeadController(LeadViews leads) {
+    public LeadController(LeadViews leads, MinVersionReads minVersionReads) {
         this.leads = leads;
+        this.minVersionReads = minVersionReads;
     }
 
     @GetMapping("/{leadId}")
     public LeadWithNotes lead(@PathVariable String leadId) {
         return RecordIds.find(leadId, "lead", leads::find);
+    }
+
+    /**
+     * The lead once the read model has applied version {@code minVersion}. With {@code asOf} as well it is a 400:
+     * a past state is rebuilt from the event store, where every version a command answered with is already.
+     */
+    @GetMapping(value = "/{leadId}", params = MinVersionReads.PARAMETER)
+    public CompletableFuture<ResponseEntity<Object>> lead(@PathVariable String leadId,
+                                                          @RequestParam(MinVersionReads.PARAMETER) String minVersion,
+                                                          @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            throw new InvalidRequest(MinVersionReads.PARAMETER, "cannot be combined with asOf: a past state is "
+                    + "rebuilt from the event store, which always has every version");
+        }
+        return minVersionReads.await("lead", leadId, minVersion, leads::find, lead -> lead.lead().version());
     }
 
     @GetMapping

@@ -21,6 +21,7 @@ import dev.leadqualification.query.readmodel.JsonColumns;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -50,6 +51,12 @@ public class LeadProjection {
     public LeadProjection(NamedParameterJdbcTemplate jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** A replay rebuilds the leads and their notes from the first event: it starts from empty tables. */
+    @ResetHandler
+    public void clear() {
+        jdbc.getJdbcOperations().execute("TRUNCATE lead_view, lead_note_view");
     }
 
     @EventHandler

@@ -1,22 +1,39 @@
 package dev.leadqualification.query.opportunity;
 
+import dev.leadqualification.query.consistency.MinVersionReads;
 import dev.leadqualification.query.readmodel.RecordIds;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/opportunities/{id}}. */
+import java.util.concurrent.CompletableFuture;
+
+/** {@code GET /api/opportunities/{id}}, also with {@code ?minVersion=N}. */
 @RestController
 public class OpportunityController {
 
-    private final OpportunityViews opportunities;
+    private static final String PATH = "/api/opportunities/{opportunityId}";
 
-    public OpportunityController(OpportunityViews opportunities) {
+    private final OpportunityViews opportunities;
+    private final MinVersionReads minVersionReads;
+
+    public OpportunityController(OpportunityViews opportunities, MinVersionReads minVersionReads) {
         this.opportunities = opportunities;
+        this.minVersionReads = minVersionReads;
     }
 
-    @GetMapping("/api/opportunities/{opportunityId}")
+    @GetMapping(PATH)
     public OpportunityView opportunity(@PathVariable String opportunityId) {
         return RecordIds.find(opportunityId, "opportunity", opportunities::find);
+    }
+
+    /** Version N of the opportunity; its notes' content comes from the lead's read model, which may lag behind. */
+    @GetMapping(value = PATH, params = MinVersionReads.PARAMETER)
+    public CompletableFuture<ResponseEntity<Object>> opportunity(@PathVariable String opportunityId,
+                                                                 @RequestParam(MinVersionReads.PARAMETER) String minVersion) {
+        return minVersionReads.await("opportunity", opportunityId, minVersion, opportunities::find,
+                OpportunityView::version);
     }
 }

@@ -7,6 +7,8 @@ import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.JsonColumns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -20,7 +22,8 @@ import static dev.leadqualification.query.readmodel.SqlValues.uuid;
 
 /**
  * Projects opportunities into {@code opportunity_view} and their transferred notes into
- * {@code opportunity_note_view} (ids only: the content is the lead's note). Inserted once per id.
+ * {@code opportunity_note_view} (ids only: the content is the lead's note). Inserted once per id; the row's
+ * {@code version} is the sequence number of the last event applied (never lowered by a redelivered one).
  */
 @Component
 @ProcessingGroup(OpportunityProjection.PROCESSING_GROUP)
@@ -36,14 +39,21 @@ public class OpportunityProjection {
         this.json = json;
     }
 
+    /** A replay rebuilds the opportunities and their transferred notes from the first event: empty tables first. */
+    @ResetHandler
+    public void clear() {
+        jdbc.getJdbcOperations().execute("TRUNCATE opportunity_view, opportunity_note_view");
+    }
+
     @EventHandler
-    public void on(OpportunityCreated event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+    public void on(OpportunityCreated event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(MetadataKeys.ACTOR) String actor) {
         ProcessStage stage = event.processStage() == null ? ProcessStage.DEVELOP : event.processStage();
         jdbc.update("""
                 INSERT INTO opportunity_view (opportunity_id, details, customer, account_id, contact_id,
-                                              originating_lead_id, process_stage, created_at, created_by)
+                                              originating_lead_id, process_stage, created_at, created_by, version)
                 VALUES (:opportunityId, CAST(:details AS jsonb), CAST(:customer AS jsonb), :accountId, :contactId,
-                        :originatingLeadId, :processStage, :at, :actor)
+                        :originatingLeadId, :processStage, :at, :actor, :version)
                 ON CONFLICT (opportunity_id) DO NOTHING""", new MapSqlParameterSource()
                 .addValue("opportunityId", uuid(event.opportunityId()))
                 .addValue("details", json.write(event.details()))
@@ -53,11 +63,12 @@ public class OpportunityProjection {
                 .addValue("originatingLeadId", uuid(event.originatingLeadId()))
                 .addValue("processStage", stage.name())
                 .addValue("at", timestamp(at))
-                .addValue("actor", actor));
+                .addValue("actor", actor)
+                .addValue("version", sequence));
     }
 
     @EventHandler
-    public void on(NoteTransferred event) {
+    public void on(NoteTransferred event, @SequenceNumber long sequence) {
         jdbc.update("""
                 INSERT INTO opportunity_note_view (opportunity_id, note_id, from_lead_id)
                 VALUES (:opportunityId, :noteId, :fromLeadId)
@@ -65,5 +76,9 @@ public class OpportunityProjection {
                 .addValue("opportunityId", uuid(event.opportunityId()))
                 .addValue("noteId", uuid(event.noteId()))
                 .addValue("fromLeadId", uuid(event.fromLeadId())));
+        jdbc.update("UPDATE opportunity_view SET version = :version WHERE opportunity_id = :opportunityId"
+                + " AND version < :version", new MapSqlParameterSource()
+                .addValue("opportunityId", uuid(event.opportunityId()))
+                .addValue("version", sequence));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * An opportunity: named after the lead's topic, with the lead's qualification fields at the top level and the
- * currency its amounts are kept in.
+ * currency its amounts are kept in. {@code version} is the sequence number of its last event applied.
  */
 public record OpportunityView(
         String opportunityId,
@@ -29,5 +29,6 @@ public record OpportunityView(
         ProcessStage processStage,
         List<OpportunityNoteView> notes,
         Instant createdAt,
-        String createdBy) {
+        String createdBy,
+        long version) {
 }

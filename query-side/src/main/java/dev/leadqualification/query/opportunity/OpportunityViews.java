@@ -65,6 +65,7 @@ public class OpportunityViews {
                 ProcessStage.valueOf(row.getString("process_stage")),
                 notes,
                 instant(row, "created_at"),
-                row.getString("created_by"));
+                row.getString("created_by"),
+                row.getLong("version"));
     }
 }

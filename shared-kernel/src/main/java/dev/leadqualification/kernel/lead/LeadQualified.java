@@ -4,6 +4,7 @@ import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.contact.ContactDetails;
 import dev.leadqualification.kernel.opportunity.OpportunityDetails;
+import org.axonframework.serialization.Revision;
 
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * The lead was qualified: the decision, complete. Records to create carry their new id and their details
  * (null when not created); linked records are existing ones used instead. The qualification saga carries it out.
  */
+@Revision("1")
 public record LeadQualified(
         String leadId,
         String qualificationId,

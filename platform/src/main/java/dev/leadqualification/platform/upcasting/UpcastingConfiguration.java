@@ -1,0 +1,21 @@
+package dev.leadqualification.platform.upcasting;
+
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The event upcasters both services apply. Axon's Spring Boot auto-configuration registers every
+ * {@link EventUpcaster} bean with its configurer, and the JDBC event storage engine reads through that chain
+ * ({@code Configuration.upcasterChain()}): aggregates, sagas, streaming processors and direct reads of the event
+ * store all see upcast events. An upcaster is only needed where an event's stored shape changed; a new field that
+ * may be absent needs none (Jackson leaves it null).
+ */
+@AutoConfiguration
+public class UpcastingConfiguration {
+
+    @Bean
+    public EventUpcaster noteAddedAttachmentUpcaster() {
+        return new NoteAddedAttachmentUpcaster();
+    }
+}

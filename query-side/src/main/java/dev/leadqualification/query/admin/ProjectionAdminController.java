@@ -1,0 +1,41 @@
+package dev.leadqualification.query.admin;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * {@code GET /api/admin/projections} and {@code POST /api/admin/projections/replay} (ADMIN, see
+ * {@code QueryAuthorizationRules}). How a replay behaves: {@link dev.leadqualification.query.admin}.
+ */
+@RestController
+@RequestMapping(ProjectionAdminController.PATH)
+public class ProjectionAdminController {
+
+    static final String PATH = "/api/admin/projections";
+
+    private final ProjectionPositions positions;
+    private final ProjectionReplay replay;
+
+    public ProjectionAdminController(ProjectionPositions positions, ProjectionReplay replay) {
+        this.positions = positions;
+        this.replay = replay;
+    }
+
+    @GetMapping
+    public List<ProjectionStatus> projections() {
+        return positions.statuses();
+    }
+
+    /** 202 once every processor has been reset and runs again, with their statuses and where to follow them. */
+    @PostMapping("/replay")
+    public ResponseEntity<List<ProjectionStatus>> replay() {
+        replay.replay();
+        return ResponseEntity.accepted().location(URI.create(PATH)).body(positions.statuses());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.leadqualification.query.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The query side's streaming processors and how far each has read the event store. */
+@Component
+public class ProjectionPositions {
+
+    private final EventProcessingConfiguration processing;
+    private final StoredTokens storedTokens;
+    private final JdbcTemplate jdbc;
+    private final EventSchema eventSchema;
+
+    public ProjectionPositions(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcTemplate jdbc,
+                               EventSchema eventSchema) {
+        this.processing = processing;
+        this.storedTokens = storedTokens;
+        this.jdbc = jdbc;
+        this.eventSchema = eventSchema;
+    }
+
+    /** Every streaming processor of this service, by name. */
+    public List<StreamingEventProcessor> processors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .sorted(Comparator.comparing(EventProcessor::getName))
+                .toList();
+    }
+
+    /**
+     * The status of every processor, by name. Positions are read before the head, so that a lag is never
+     * negative while events are being appended.
+     */
+    public List<ProjectionStatus> statuses() {
+        List<Progress> progress = processors().stream()
+                .map(processor -> new Progress(processor.getName(), segments(processor).values()))
+                .toList();
+        long head = headPosition();
+        return progress.stream().map(processor -> ProjectionStatus.of(processor.name(), processor.segments(), head))
+                .toList();
+    }
+
+    private record Progress(String name, Collection<SegmentProgress> segments) {
+    }
+
+    /**
+     * Each segment's progress: as this instance is processing it where it does (fresher than the stored token),
+     * else as stored (another instance has it, or nobody at the moment, e.g. during a restart).
+     */
+    private Map<Integer, SegmentProgress> segments(StreamingEventProcessor processor) {
+        Map<Integer, SegmentProgress> segments = new TreeMap<>(storedTokens.progress(processor.getName()));
+        processor.processingStatus().forEach((segment, status) -> segments.put(segment, SegmentProgress.of(status)));
+        return segments;
+    }
+
+    /** The global index of the last event in the store, 0 when it is empty. */
+    public long headPosition() {
+        Long head = jdbc.queryForObject("SELECT max(" + eventSchema.globalIndexColumn() + ") FROM "
+                + eventSchema.domainEventTable(), Long.class);
+        return head == null ? 0 : head;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.leadqualification.query.admin;
+
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+
+/** How far one segment of a processor has read: its token's position (0 before the first event) and replay flag. */
+public record SegmentProgress(long position, boolean replaying) {
+
+    /** A segment this instance is processing. */
+    public static SegmentProgress of(EventTrackerStatus status) {
+        return new SegmentProgress(status.getCurrentPosition().orElse(0), status.isReplaying());
+    }
+
+    /** A segment as its stored token says (processed by another instance, or not at the moment). */
+    public static SegmentProgress of(TrackingToken token) {
+        if (token == null) {
+            return new SegmentProgress(0, false);
+        }
+        return new SegmentProgress(token.position().orElse(0), ReplayToken.isReplay(token));
+    }
+}

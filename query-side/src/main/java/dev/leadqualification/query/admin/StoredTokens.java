@@ -1,0 +1,48 @@
+package dev.leadqualification.query.admin;
+
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads the processors' tokens from the token table without claiming them (Axon's {@code TokenStore.fetchToken}
+ * claims the segment, which would take it away from the instance processing it).
+ */
+@Component
+public class StoredTokens {
+
+    private final JdbcTemplate jdbc;
+    private final TokenSchema schema;
+    private final Serializer serializer;
+
+    /** {@code serializer}: Axon's general serializer, the one its JDBC token store writes tokens with. */
+    public StoredTokens(JdbcTemplate jdbc, TokenSchema schema, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.schema = schema;
+        this.serializer = serializer;
+    }
+
+    /** The progress of every segment of {@code processorName} as stored, by segment id. */
+    public Map<Integer, SegmentProgress> progress(String processorName) {
+        Map<Integer, SegmentProgress> segments = new HashMap<>();
+        jdbc.query("SELECT " + schema.segmentColumn() + ", " + schema.tokenColumn() + ", " + schema.tokenTypeColumn()
+                        + " FROM " + schema.tokenTable() + " WHERE " + schema.processorNameColumn() + " = ?",
+                row -> {
+                    segments.put(row.getInt(1), SegmentProgress.of(token(row.getBytes(2), row.getString(3))));
+                }, processorName);
+        return segments;
+    }
+
+    private TrackingToken token(byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return null;
+        }
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+    }
+}

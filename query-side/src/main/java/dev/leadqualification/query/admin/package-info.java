@@ -1,0 +1,21 @@
+/**
+ * Administration of the projections (ADMIN only): {@code GET /api/admin/projections} shows how far each of the
+ * query side's streaming processors has read the event store, {@code POST /api/admin/projections/replay}
+ * rebuilds every read model from the event store.
+ * <p>
+ * A replay stops each processor, resets its tokens to the start of the event store (which calls the processor's
+ * {@code @ResetHandler}: each projection empties its own tables, in the same transaction as the token reset) and
+ * starts it again; the processors then read every event once more, in batches (the configured batch size, 100).
+ * While they do, the read API keeps answering from the tables as far as they have been rebuilt: records may be
+ * missing (404, shorter lists and totals), a lead may show an older version, an opportunity may lack notes whose
+ * lead has not been replayed yet, and {@code ?minVersion=N} may answer 503 {@code not-yet-consistent}. Lead history
+ * and the event stream read the event store itself and are not affected. The replay is over when
+ * {@code GET /api/admin/projections} shows every processor with {@code lag} 0 (or {@code replaying} false).
+ * <p>
+ * Only one replay runs at a time: a request while processors are being restarted, or while any of them is still
+ * replaying, is answered 409 {@code replay-in-progress}. A processor that keeps failing on an event stays
+ * "replaying" until the failure is fixed. The token reset needs every segment of a processor to be free: with
+ * several query-side instances, the others' processors must be stopped first, else the reset fails and that
+ * processor keeps its read model (the answer is then an error, and processors reset before it rebuild).
+ */
+package dev.leadqualification.query.admin;
