@@ -1,0 +1,20 @@
+package dev.leadqualification.query.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/** The event stream of {@code GET /api/events}: one shared tail reader over the event store table. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStreamProperties.class)
+class EventStreamConfiguration {
+
+    /** Spring's ObjectMapper reads payloads as trees (decimals keep their digits). */
+    @Bean
+    EventStream eventStream(DataSource dataSource, ObjectMapper objectMapper, EventStreamProperties properties) {
+        return new EventStream(new StoredEvents(dataSource), new CloudEventWriter(objectMapper), properties);
+    }
+}
