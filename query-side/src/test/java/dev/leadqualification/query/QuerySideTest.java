@@ -53,9 +53,7 @@ public abstract class QuerySideTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", () -> FreshDatabase.USER);
-        registry.add("spring.datasource.password", () -> FreshDatabase.PASSWORD);
+        DATABASE.useAsDataSource(registry);
     }
 
     @Autowired

@@ -21,9 +21,7 @@ class EventStoreSchemaTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", () -> FreshDatabase.USER);
-        registry.add("spring.datasource.password", () -> FreshDatabase.PASSWORD);
+        DATABASE.useAsDataSource(registry);
     }
 
     @Autowired

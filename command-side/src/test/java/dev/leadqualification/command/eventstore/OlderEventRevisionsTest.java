@@ -35,9 +35,7 @@ class OlderEventRevisionsTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", DATABASE::jdbcUrl);
-        registry.add("spring.datasource.username", () -> FreshDatabase.USER);
-        registry.add("spring.datasource.password", () -> FreshDatabase.PASSWORD);
+        DATABASE.useAsDataSource(registry);
     }
 
     @Autowired

@@ -1,6 +1,7 @@
 package dev.leadqualification.platform.testing;
 
 import dev.leadqualification.localruntime.LocalPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.Locale;
 import java.util.UUID;
@@ -36,6 +37,13 @@ public final class FreshDatabase {
         FreshDatabase database = new FreshDatabase(name);
         Runtime.getRuntime().addShutdownHook(new Thread(database::drop));
         return database;
+    }
+
+    /** Points a Spring test's datasource at this database: call it from a {@code @DynamicPropertySource} method. */
+    public void useAsDataSource(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", this::jdbcUrl);
+        registry.add("spring.datasource.username", () -> USER);
+        registry.add("spring.datasource.password", () -> PASSWORD);
     }
 
     public String jdbcUrl() {
