@@ -1,21 +1,18 @@
 package dev.leadqualification.query.history;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
+import dev.leadqualification.query.readmodel.AttachmentBytes;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A lead's history for auditors: every event, in order, with its payload as the API's JSON (Spring's
- * ObjectMapper). Attachment bytes are left out (an auditor needs to know what happened, not megabytes of
- * base64): {@code attachment.content} becomes {@code attachment.contentSize}, the number of bytes.
+ * ObjectMapper). Attachment bytes are left out ({@link AttachmentBytes}): an auditor needs to know what
+ * happened, not megabytes of base64.
  */
 @Component
 public class LeadHistory {
@@ -37,20 +34,7 @@ public class LeadHistory {
         return new HistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(), event.getTimestamp(),
                 text(event.getMetaData().get(MetadataKeys.ACTOR)),
                 text(event.getMetaData().get(MetadataKeys.CORRELATION_ID)),
-                withoutAttachmentBytes(objectMapper.valueToTree(event.getPayload())));
-    }
-
-    private static JsonNode withoutAttachmentBytes(JsonNode data) {
-        if (data.path("attachment") instanceof ObjectNode attachment && attachment.has("content")) {
-            JsonNode content = attachment.remove("content");
-            try {
-                byte[] bytes = content.binaryValue();
-                attachment.put("contentSize", bytes == null ? 0 : bytes.length);
-            } catch (IOException notBase64) {
-                throw new UncheckedIOException("An attachment's content is not binary", notBase64);
-            }
-        }
-        return data;
+                AttachmentBytes.hidden(objectMapper.valueToTree(event.getPayload())));
     }
 
     private static String text(Object value) {

@@ -1,8 +1,8 @@
 package dev.leadqualification.query.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadqualification.query.readmodel.AttachmentBytes;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
@@ -57,7 +57,7 @@ class CloudEventWriter {
                 .withSource(source(stored.aggregateType()))
                 .withType(TYPE_PREFIX + type)
                 .withTime(time(stored.timestamp()))
-                .withData("application/json", JsonCloudEventData.wrap(withoutAttachmentBytes(json(stored.payload(), stored))));
+                .withData("application/json", JsonCloudEventData.wrap(AttachmentBytes.hidden(json(stored.payload(), stored))));
         if (stored.aggregateType() != null) {
             event.withSubject(stored.aggregateId());
         }
@@ -108,32 +108,5 @@ class CloudEventWriter {
         } catch (DateTimeParseException notOffset) {
             return Instant.parse(timestamp).atOffset(ZoneOffset.UTC);
         }
-    }
-
-    /** Replaces every {@code attachment.content} (base64 text) in the tree by {@code contentSize}. */
-    static JsonNode withoutAttachmentBytes(JsonNode node) {
-        if (node instanceof ObjectNode object) {
-            if (object.get("attachment") instanceof ObjectNode attachment && attachment.has("content")) {
-                JsonNode content = attachment.remove("content");
-                if (content.isTextual()) {
-                    attachment.put("contentSize", decodedLength(content.asText()));
-                }
-            }
-            object.elements().forEachRemaining(CloudEventWriter::withoutAttachmentBytes);
-        } else if (node.isArray()) {
-            node.elements().forEachRemaining(CloudEventWriter::withoutAttachmentBytes);
-        }
-        return node;
-    }
-
-    /** The length of what base64 text decodes to, without decoding it. */
-    static long decodedLength(String base64) {
-        int length = base64.length();
-        int padding = 0;
-        while (padding < 2 && length - padding > 0 && base64.charAt(length - 1 - padding) == '=') {
-            padding++;
-        }
-        int symbols = length - padding;
-        return symbols * 3L / 4;
     }
 }

@@ -100,16 +100,6 @@ class CloudEventWriterTest {
         assertThat(data.path("notes").get(0).path("attachment").has("content")).isFalse();
     }
 
-    @Test
-    void computesTheDecodedLengthOfBase64Text() {
-        for (int length = 0; length < 10; length++) {
-            String encoded = Base64.getEncoder().encodeToString(new byte[length]);
-            assertThat(CloudEventWriter.decodedLength(encoded)).as(encoded).isEqualTo(length);
-            String unpadded = Base64.getEncoder().withoutPadding().encodeToString(new byte[length]);
-            assertThat(CloudEventWriter.decodedLength(unpadded)).as(unpadded).isEqualTo(length);
-        }
-    }
-
     private static StoredEvent stored(long position, String aggregateType, String payloadType, String revision,
                                       String payload, String metaData) {
         return new StoredEvent(position, "event-" + position, aggregateType, "lead-1", 0, payloadType, revision,
