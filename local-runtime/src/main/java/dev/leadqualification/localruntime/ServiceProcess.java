@@ -114,6 +114,23 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process as a crash would (SIGKILL): no shutdown hook, no graceful stop of anything. */
+    public void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     @Override
     public void close() {
         stop();

@@ -18,7 +18,8 @@ import java.util.Map;
  * user per role. Their output goes to {@code target/service-logs/<name>.log}, never into the test output.
  * <p>
  * {@link #shared()} is the one instance all test classes use (started on first use, stopped when the JVM
- * exits); a test that disturbs the services (a restart) takes its {@link #startOwn own}.
+ * exits); a test that disturbs the services (a restart, a crash, other settings) takes its {@link #startOwn own},
+ * or {@link #prepareOwn prepares} its own to add settings before starting them.
  */
 public final class RunningServices implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class RunningServices implements AutoCloseable {
     private final FreshDatabase database;
     private final int commandSidePort = freePort();
     private final int querySidePort = freePort();
+    private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
 
@@ -61,10 +63,23 @@ public final class RunningServices implements AutoCloseable {
 
     /** Services of the caller's own, on their own database; close them when done. */
     public static RunningServices startOwn(String name) {
+        return prepareOwn(name).start();
+    }
+
+    /**
+     * Services of the caller's own on their own (already created) database, not yet started: add settings with
+     * {@link #withEnvironment}, then {@link #start()}. Close them when done.
+     */
+    public static RunningServices prepareOwn(String name) {
         RunningServices services = new RunningServices(name);
         Runtime.getRuntime().addShutdownHook(new Thread(services::close, "stop " + name + " services"));
-        services.start();
         return services;
+    }
+
+    /** An environment variable for both services, e.g. a JWT key location, or a datasource URL through a proxy. */
+    public synchronized RunningServices withEnvironment(String variable, String value) {
+        extraEnvironment.put(variable, value);
+        return this;
     }
 
     public String commandSideUrl() {
@@ -86,20 +101,54 @@ public final class RunningServices implements AutoCloseable {
         start();
     }
 
+    /** Crashes the command side (SIGKILL): nothing of it is stopped gracefully. */
+    public synchronized void killCommandSide() {
+        commandSide.kill();
+    }
+
+    /** Crashes the query side (SIGKILL). */
+    public synchronized void killQuerySide() {
+        querySide.kill();
+    }
+
+    /** Starts the command side again (after a kill) on the same database and port; returns once it is healthy. */
+    public synchronized void startCommandSide() {
+        commandSide = startService("command-side", commandSideJar, commandSidePort);
+        awaitHealthy(commandSide);
+    }
+
+    /** Starts the query side again (after a kill) on the same database and port; returns once it is healthy. */
+    public synchronized void startQuerySide() {
+        querySide = startService("query-side", querySideJar, querySidePort);
+        awaitHealthy(querySide);
+    }
+
+    /** Where a service's output goes: {@code command-side} or {@code query-side}. */
+    public Path log(String service) {
+        return LOGS.resolve(name + "-" + service + ".log");
+    }
+
     @Override
     public synchronized void close() {
         stopProcesses();
     }
 
-    private synchronized void start() {
-        Map<String, String> environment = environment();
-        commandSide = new ServiceProcess(name + "-command-side", commandSideJar,
-                commandSidePort, environment, LOGS.resolve(name + "-command-side.log"), JVM_OPTIONS).start();
-        querySide = new ServiceProcess(name + "-query-side", querySideJar,
-                querySidePort, environment, LOGS.resolve(name + "-query-side.log"), JVM_OPTIONS).start();
+    /** Starts both services; returns once both are healthy. */
+    public synchronized RunningServices start() {
+        commandSide = startService("command-side", commandSideJar, commandSidePort);
+        querySide = startService("query-side", querySideJar, querySidePort);
+        awaitHealthy(commandSide);
+        awaitHealthy(querySide);
+        return this;
+    }
+
+    private ServiceProcess startService(String service, Path jar, int port) {
+        return new ServiceProcess(name + "-" + service, jar, port, environment(), log(service), JVM_OPTIONS).start();
+    }
+
+    private void awaitHealthy(ServiceProcess service) {
         try {
-            commandSide.awaitHealthy(STARTUP);
-            querySide.awaitHealthy(STARTUP);
+            service.awaitHealthy(STARTUP);
         } catch (RuntimeException notReady) {
             stopProcesses();
             throw notReady;
@@ -127,6 +176,7 @@ public final class RunningServices implements AutoCloseable {
             environment.put(prefix + "PASSWORD", "{noop}" + users[i].password());
             environment.put(prefix + "ROLES", users[i].role());
         }
+        environment.putAll(extraEnvironment);
         return environment;
     }
 
