@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Rebuilds every read model from the event store: each streaming processor that supports a reset is stopped,
  * reset to the start of the store (its projection's {@code @ResetHandler} empties the projection's tables in the
- * same transaction) and started again. The call returns once every processor runs again; the rebuild goes on in
- * the processors' threads and is followed through {@link ProjectionPositions}.
+ * same transaction, and its parked events are dropped with them: see {@code query.deadletter}) and started again.
+ * The call returns once every processor runs again; the rebuild goes on in the processors' threads and is followed
+ * through {@link ProjectionPositions}.
  */
 @Component
 public class ProjectionReplay {

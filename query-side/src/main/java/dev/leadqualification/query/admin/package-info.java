@@ -13,9 +13,11 @@
  * {@code GET /api/admin/projections} shows every processor with {@code lag} 0 (or {@code replaying} false).
  * <p>
  * Only one replay runs at a time: a request while processors are being restarted, or while any of them is still
- * replaying, is answered 409 {@code replay-in-progress}. A processor that keeps failing on an event stays
- * "replaying" until the failure is fixed. The token reset needs every segment of a processor to be free: with
- * several query-side instances, the others' processors must be stopped first, else the reset fails and that
- * processor keeps its read model (the answer is then an error, and processors reset before it rebuild).
+ * replaying, is answered 409 {@code replay-in-progress}. An event a handler cannot apply does not hold the replay
+ * up: the reset drops the processor's parked events, and the replay parks again whatever still fails
+ * ({@code query.deadletter}); only an outage (the database unreachable) holds a processor back until it ends.
+ * The token reset needs every segment of a processor to be free: with several query-side instances, the others'
+ * processors must be stopped first, else the reset fails and that processor keeps its read model (the answer is
+ * then an error, and processors reset before it rebuild).
  */
 package dev.leadqualification.query.admin;

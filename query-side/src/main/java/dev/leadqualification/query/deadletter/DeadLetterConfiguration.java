@@ -1,0 +1,72 @@
+package dev.leadqualification.query.deadletter;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The projections' dead-letter queues. Axon's Spring Boot support gives every processor with
+ * {@code axon.eventhandling.processors.<name>.dlq.enabled} (all five projections, {@code application.yml}) a
+ * {@code JdbcSequencedDeadLetterQueue} with the event serializer (Jackson); this configuration names its table and
+ * columns as Flyway creates them ({@code db/query/V3__dead_letters.sql}) and adds what parks an event: the
+ * {@link ProjectionFailurePolicy} and the {@link FailingEventIsolation}.
+ */
+@Configuration
+public class DeadLetterConfiguration {
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /**
+     * For every processor with a dead-letter queue: the enqueue policy; a cache of the aggregates known to have no
+     * parked events (so that a healthy event costs no lookup in the queue's table); and the queue emptied when the
+     * processor is reset for a replay, in the reset's transaction, as the replay rebuilds everything from the store.
+     */
+    @Bean
+    public ConfigurerModule deadLettering(EventProcessorProperties processors) {
+        return configurer -> configurer.eventProcessing(processing -> {
+            processing.registerDefaultDeadLetterPolicy(config -> new ProjectionFailurePolicy());
+            processors.getProcessors().forEach((name, settings) -> {
+                if (settings.getDlq().isEnabled()) {
+                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(name, (config, invoker) ->
+                            invoker.enableSequenceIdentifierCache().allowReset(true));
+                }
+            });
+        });
+    }
+
+    /** Picked up by Axon as a handler enhancer for every annotated event handler of this service. */
+    @Bean
+    public FailingEventIsolation failingEventIsolation(PlatformTransactionManager transactions) {
+        return new FailingEventIsolation(transactions);
+    }
+}
