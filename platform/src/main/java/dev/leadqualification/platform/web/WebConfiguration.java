@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /** Problem answers, correlation ids and body limits, for both services. */
@@ -37,19 +36,13 @@ public class WebConfiguration {
         return registration;
     }
 
+    /** Inside Spring Security, so that its 413 carries the security headers (and strangers get a 401 first). */
     @Bean
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestBodyLimits limits,
                                                                                  ProblemWriter problems) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, problems));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
-    }
-
-    /** A request the security firewall rejects (odd characters in the path, ...) is a 400, not a 500. */
-    @Bean
-    public RequestRejectedHandler problemRequestRejectedHandler(ProblemWriter problems) {
-        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request was rejected as malformed.");
     }
 }
