@@ -45,15 +45,21 @@ public class SecurityConfiguration {
     private static final String REALM = "realm=\"lead-qualification\"";
     private static final Pattern ENCODED_PASSWORD = Pattern.compile("^\\{[a-zA-Z0-9_-]+}.+");
 
+    /** Checks a password once per user and password, not on every request: see {@link VerifiedPasswords}. */
     @Bean
     public PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
     }
 
+    /**
+     * The configured users, as a plain lookup: an {@link InMemoryUserDetailsManager} exposed as such would also be
+     * a password-upgrade service, and Spring Security would then re-encode a {@code {noop}} password to bcrypt
+     * at the first login, making every later request pay for a bcrypt check.
+     */
     @Bean
     public UserDetailsService configuredUsers(UsersProperties properties) {
         List<UserDetails> users = properties.getUsers().stream().map(SecurityConfiguration::toUserDetails).toList();
-        return new InMemoryUserDetailsManager(users);
+        return new InMemoryUserDetailsManager(users)::loadUserByUsername;
     }
 
     private static UserDetails toUserDetails(UsersProperties.User user) {
