@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public final class RunningServices implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final Duration STARTUP = Duration.ofSeconds(300);
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m");
     private static final Path LOGS = Path.of("target", "service-logs");
 
