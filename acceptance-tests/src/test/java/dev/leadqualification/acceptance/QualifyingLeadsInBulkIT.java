@@ -19,6 +19,7 @@ import static dev.leadqualification.acceptance.support.Json.assertHasValues;
 import static dev.leadqualification.acceptance.support.Json.object;
 import static dev.leadqualification.acceptance.support.Problems.TYPE_BASE;
 import static dev.leadqualification.acceptance.support.Problems.assertValidation;
+import static dev.leadqualification.acceptance.support.User.AUDREY;
 import static dev.leadqualification.acceptance.support.User.SAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +55,26 @@ class QualifyingLeadsInBulkIT {
     }
 
     @Test
+    void everyLeadOfABulkRecordsWhoAskedAndTheRequestsCorrelationId() {
+        List<String> leadIds = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            leadIds.add(sales.createLead(Leads.complete()));
+        }
+        String correlationId = "bulk-" + UUID.randomUUID();
+        ObjectNode request = Leads.allRecords();
+        request.set("leadIds", Json.MAPPER.valueToTree(leadIds));
+
+        Reply reply = api.as(SAM).withHeader("X-Correlation-Id", correlationId).post("/api/leads/qualify", request);
+
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        for (String leadId : leadIds) {
+            api.awaitLead(leadId, Leads.qualificationCompleted());
+            JsonNode qualified = historyEntry(leadId, "LeadQualified");
+            assertHasValues(qualified, object("actor", SAM.username(), "correlationId", correlationId));
+        }
+    }
+
+    @Test
     void anEmptyListOfLeadsIsRefused() {
         assertValidation(qualifyAll(List.of()), "leadIds");
     }
@@ -70,6 +91,17 @@ class QualifyingLeadsInBulkIT {
         assertValidation(qualifyAll(leadIds), "leadIds");
 
         sales.assertUnchangedSince(before);
+    }
+
+    private JsonNode historyEntry(String leadId, String type) {
+        Reply history = api.as(AUDREY).query("/api/leads/" + leadId + "/history");
+        assertThat(history.status()).as("%s", history).isEqualTo(200);
+        for (JsonNode entry : history.json()) {
+            if (type.equals(entry.path("type").asText())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + type + " in " + history);
     }
 
     private Reply qualifyAll(List<String> leadIds) {

@@ -18,11 +18,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /api/leads/qualify}: qualifies 1 to 1000 leads with the same options. Each lead is its own
  * command and transaction, so one lead's refusal (or failure) never stops the others; each gets a result.
  * A lead id given twice is qualified once. Possible duplicates are a result of their own (the lead stays open).
+ * The leads are qualified a few at a time ({@link BulkQualificationExecutor}): their transactions then share
+ * the database's commits instead of waiting for one another; results keep the request's order.
  */
 @RestController
 public class BulkQualificationController {
@@ -30,13 +33,15 @@ public class BulkQualificationController {
     static final int MAX_LEADS = 1000;
 
     private final LeadQualifier qualifier;
+    private final BulkQualificationExecutor executor;
     private final RequestBodies bodies;
     private final ApiExceptionHandler problems;
     private final ObjectMapper objectMapper;
 
-    public BulkQualificationController(LeadQualifier qualifier, RequestBodies bodies, ApiExceptionHandler problems,
-                                       ObjectMapper objectMapper) {
+    public BulkQualificationController(LeadQualifier qualifier, BulkQualificationExecutor executor,
+                                       RequestBodies bodies, ApiExceptionHandler problems, ObjectMapper objectMapper) {
         this.qualifier = qualifier;
+        this.executor = executor;
         this.bodies = bodies;
         this.problems = problems;
         this.objectMapper = objectMapper;
@@ -50,11 +55,11 @@ public class BulkQualificationController {
     public Map<String, List<ObjectNode>> qualifyAll(@RequestBody ObjectNode body) {
         Set<String> leadIds = leadIds(body.remove("leadIds"));
         QualifyOptions options = bodies.readValid(body, QualifyOptions.class);
-        List<ObjectNode> results = new ArrayList<>(leadIds.size());
+        List<CompletableFuture<ObjectNode>> results = new ArrayList<>(leadIds.size());
         for (String leadId : leadIds) {
-            results.add(qualifyOne(leadId, options));
+            results.add(executor.submit(() -> qualifyOne(leadId, options)));
         }
-        return Map.of("results", results);
+        return Map.of("results", results.stream().map(CompletableFuture::join).toList());
     }
 
     private ObjectNode qualifyOne(String leadId, QualifyOptions options) {
