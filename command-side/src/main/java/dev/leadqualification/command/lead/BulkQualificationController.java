@@ -7,8 +7,10 @@ import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.lead.QualifyOptions;
 import dev.leadqualification.kernel.lead.QualifyOutcome;
+import dev.leadqualification.platform.database.TransientDatabaseFailure;
 import dev.leadqualification.platform.web.ApiExceptionHandler;
 import dev.leadqualification.platform.web.InvalidRequest;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,13 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code POST /api/leads/qualify}: qualifies 1 to 1000 leads with the same options. Each lead is its own
  * command and transaction, so one lead's refusal (or failure) never stops the others; each gets a result.
  * A lead id given twice is qualified once. Possible duplicates are a result of their own (the lead stays open).
  * The leads are qualified a few at a time ({@link BulkQualificationExecutor}): their transactions then share
- * the database's commits instead of waiting for one another; results keep the request's order.
+ * the database's commits instead of waiting for one another; results keep the request's order. A database that
+ * cannot do the work at the moment (an outage) is not one lead's failure: the leads not yet tried are skipped and
+ * carry its 503 problem.
  */
 @RestController
 public class BulkQualificationController {
@@ -56,14 +61,20 @@ public class BulkQualificationController {
         Set<String> leadIds = leadIds(body.remove("leadIds"));
         QualifyOptions options = bodies.readValid(body, QualifyOptions.class);
         List<CompletableFuture<ObjectNode>> results = new ArrayList<>(leadIds.size());
+        // Once the database fails (e.g. is out of reach), each lead would wait in vain for a connection: the rest
+        // get the same 503 problem at once, so the client knows to send just those again.
+        AtomicReference<ProblemDetail> outage = new AtomicReference<>();
         for (String leadId : leadIds) {
-            results.add(executor.submit(() -> qualifyOne(leadId, options)));
+            results.add(executor.submit(() -> qualifyOne(leadId, options, outage)));
         }
         return Map.of("results", results.stream().map(CompletableFuture::join).toList());
     }
 
-    private ObjectNode qualifyOne(String leadId, QualifyOptions options) {
+    private ObjectNode qualifyOne(String leadId, QualifyOptions options, AtomicReference<ProblemDetail> outage) {
         ObjectNode result = objectMapper.createObjectNode().put("leadId", leadId);
+        if (outage.get() != null) {
+            return rejected(result, outage.get());
+        }
         try {
             QualifyOutcome outcome = qualifier.qualify(RequestBodies.pathId(leadId, "lead"), options);
             if (outcome instanceof DuplicatesFound duplicates) {
@@ -74,10 +85,18 @@ public class BulkQualificationController {
             qualified.remove("leadId");
             return result.put("outcome", Outcome.QUALIFIED.name()).setAll(qualified);
         } catch (RuntimeException refused) {
-            result.put("outcome", Outcome.REJECTED.name());
-            result.set("problem", objectMapper.valueToTree(problems.describe(refused)));
-            return result;
+            ProblemDetail problem = problems.describe(refused);
+            if (TransientDatabaseFailure.causedBy(refused)) {
+                outage.compareAndSet(null, problem);
+            }
+            return rejected(result, problem);
         }
+    }
+
+    private ObjectNode rejected(ObjectNode result, ProblemDetail problem) {
+        result.put("outcome", Outcome.REJECTED.name());
+        result.set("problem", objectMapper.valueToTree(problem));
+        return result;
     }
 
     private static Set<String> leadIds(JsonNode ids) {

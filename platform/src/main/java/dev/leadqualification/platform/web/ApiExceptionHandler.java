@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.leadqualification.kernel.common.ChoiceRequired;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.common.InvalidField;
+import dev.leadqualification.platform.database.TransientDatabaseFailure;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,8 +95,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return validation(List.of(new FieldError(mismatch.getName(), "has the wrong type or format")));
     }
 
+    /** A failure nobody foresaw is a 500; one of the database that a retry may not meet is a 503. */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (TransientDatabaseFailure.causedBy(e)) {
+            log.warn("The database could not do the work: {}", e.toString());
+            return DatabaseUnavailable.answer();
+        }
         log.error("Unexpected failure", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "The request could not be completed. It has been logged.", Map.of());

@@ -1,5 +1,6 @@
 package dev.leadqualification.platform.web;
 
+import dev.leadqualification.platform.database.TransientDatabaseFailure;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -11,12 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** Failures outside Spring MVC (container errors, filters) answer as problems too, never as an HTML page. */
+/**
+ * Failures outside Spring MVC (container errors, filters) answer as problems too, never as an HTML page; a filter
+ * that could not reach the database (e.g. reserving an idempotency key) answers 503 like a controller would.
+ */
 @RestController
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+                && TransientDatabaseFailure.causedBy(failure)) {
+            return DatabaseUnavailable.answer();
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;

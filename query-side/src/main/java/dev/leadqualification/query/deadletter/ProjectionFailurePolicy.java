@@ -1,5 +1,6 @@
 package dev.leadqualification.query.deadletter;
 
+import dev.leadqualification.platform.database.TransientDatabaseFailure;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.Decisions;
@@ -8,16 +9,6 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
-import org.springframework.transaction.CannotCreateTransactionException;
-
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
-import java.util.Set;
 
 /**
  * What happens to an event whose projection handler failed (also when a parked event fails again on a retry).
@@ -31,19 +22,11 @@ import java.util.Set;
  *       event would fail the same way, so it is parked, with the failure's type and its message cut to 1,023
  *       characters, and its aggregate's later events are parked behind it until an administrator retries them.</li>
  * </ul>
- * The SQL state decides when the failure carries one (PostgreSQL's are precise); otherwise the exception's kind.
+ * Which failures are the database's of the moment: {@link TransientDatabaseFailure} (the requests' 503 uses it too).
  */
 public class ProjectionFailurePolicy implements EnqueuePolicy<EventMessage<?>> {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionFailurePolicy.class);
-
-    /**
-     * SQL state classes and codes of a database that cannot do the work now: connection exception, insufficient
-     * resources, operator intervention (shutdown, cancel), system error, transaction rollback (deadlock,
-     * serialization failure), lock not available.
-     */
-    private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "53", "57", "58", "40");
-    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     @Override
     public EnqueueDecision<EventMessage<?>> decide(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
@@ -57,28 +40,17 @@ public class ProjectionFailurePolicy implements EnqueuePolicy<EventMessage<?>> {
         return Decisions.enqueue(parked);
     }
 
-    /** Whether {@code failure} says the database could not do the work at that moment (retrying may succeed). */
+    /**
+     * Whether {@code failure} says the database could not do the work at that moment (retrying may succeed), or
+     * asks for the failing event to be isolated.
+     */
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             if (cause instanceof FailingEventIsolation.IsolationRequired) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                return state.length() >= 2 && TRANSIENT_SQL_STATE_CLASSES.contains(state.substring(0, 2))
-                        || LOCK_NOT_AVAILABLE.equals(state);
-            }
         }
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof CannotGetJdbcConnectionException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
-                    || cause instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return TransientDatabaseFailure.causedBy(failure);
     }
 
     private static Throwable next(Throwable cause) {
