@@ -6,6 +6,7 @@ import dev.leadqualification.acceptance.support.Leads;
 import dev.leadqualification.acceptance.support.Problems;
 import dev.leadqualification.acceptance.support.Reply;
 import dev.leadqualification.acceptance.support.RunningServices;
+import dev.leadqualification.acceptance.support.SharedDatabase;
 import org.junit.jupiter.api.Test;
 
 import static dev.leadqualification.acceptance.support.Json.object;
@@ -68,6 +69,26 @@ class CommandVersionsAndIdempotencyIT {
         assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
         String lastName = lead.path("lastName").asText();
         assertThat(api.awaitFound("/api/leads?q=" + lastName)).isEqualTo(1);
+    }
+
+    @Test
+    void aReservationAbandonedByACrashIsTakenOverButOneInProgressIsNot() {
+        String abandoned = "abandoned-" + Leads.token();
+        String inProgress = "in-progress-" + Leads.token();
+        // what a service killed between reserving a key and storing the answer leaves behind
+        String reservation = """
+                INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at)
+                VALUES (?, ?, repeat('0', 64), 'IN_PROGRESS', now() - CAST(? AS interval))""";
+        SharedDatabase.update(reservation, SAM.username(), abandoned, "10 minutes");
+        SharedDatabase.update(reservation, SAM.username(), inProgress, "1 second");
+
+        Reply takenOver = api.as(SAM).withHeader(IDEMPOTENCY_KEY, abandoned).post("/api/leads", Leads.minimal());
+        Reply waiting = api.as(SAM).withHeader(IDEMPOTENCY_KEY, inProgress).post("/api/leads", Leads.minimal());
+
+        assertThat(takenOver.status()).as("%s", takenOver).isEqualTo(201);
+        // the recent reservation still stands: it was made for another request (hash), so this one is refused
+        assertThat(waiting.status()).as("%s", waiting).isEqualTo(422);
+        assertThat(waiting.json().path("type").asText()).endsWith("/idempotency-key-reused");
     }
 
     @Test

@@ -22,6 +22,13 @@ public class IdempotencyRecords {
 
     /** How long a key is remembered. */
     static final Duration RETENTION = Duration.ofHours(24);
+    /**
+     * A reservation still in progress after this long belongs to a request that never finished (its service
+     * crashed or lost the database between the command and storing the answer): a repeat may take the key over
+     * and run the command again, which answers from the command's current outcome (a repeated create names
+     * the same record, a repeated qualify is refused as lead-closed) instead of 409 for the rest of the day.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -35,10 +42,17 @@ public class IdempotencyRecords {
     record StoredAnswer(String requestHash, boolean completed, int status, Map<String, String> headers, byte[] body) {
     }
 
-    /** Reserves the key for this request; false if the user used it already (within the retention period). */
+    /**
+     * Reserves the key for this request; false if the user used it already (within the retention period) or a
+     * request with it is still in progress (and not abandoned).
+     */
     boolean reserve(String username, String key, String requestHash) {
-        jdbc.update("DELETE FROM idempotency_record WHERE username = ? AND idempotency_key = ? AND created_at < ?",
-                username, key, Instant.now().minus(RETENTION).atOffset(ZoneOffset.UTC));
+        Instant now = Instant.now();
+        jdbc.update("""
+                DELETE FROM idempotency_record WHERE username = ? AND idempotency_key = ?
+                AND (created_at < ? OR (state = 'IN_PROGRESS' AND created_at < ?))""",
+                username, key, now.minus(RETENTION).atOffset(ZoneOffset.UTC),
+                now.minus(ABANDONED_AFTER).atOffset(ZoneOffset.UTC));
         return jdbc.update("""
                 INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at)
                 VALUES (?, ?, ?, 'IN_PROGRESS', now()) ON CONFLICT DO NOTHING""", username, key, requestHash) == 1;
