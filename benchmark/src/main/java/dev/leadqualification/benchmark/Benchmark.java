@@ -1,0 +1,202 @@
+package dev.leadqualification.benchmark;
+
+import dev.leadqualification.benchmark.baseline.CommitCeiling;
+import dev.leadqualification.benchmark.data.TestData;
+import dev.leadqualification.benchmark.report.Machine;
+import dev.leadqualification.benchmark.report.Report;
+import dev.leadqualification.benchmark.report.ReportWriter;
+import dev.leadqualification.benchmark.report.Results;
+import dev.leadqualification.benchmark.scenario.BulkImport;
+import dev.leadqualification.benchmark.scenario.BulkQualification;
+import dev.leadqualification.benchmark.scenario.DuplicateCheck;
+import dev.leadqualification.benchmark.scenario.ProjectionReplay;
+import dev.leadqualification.benchmark.scenario.QualificationLatency;
+import dev.leadqualification.benchmark.scenario.ScenarioContext;
+import dev.leadqualification.benchmark.scenario.ServiceMemory;
+import dev.leadqualification.benchmark.system.BenchmarkDatabase;
+import dev.leadqualification.benchmark.system.JdbcTarget;
+import dev.leadqualification.benchmark.system.SystemUnderTest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * The benchmark: PostgreSQL's commit ceiling (the baseline), then scenarios 1–5 of the benchmark issue against
+ * both services (started here on a fresh database, or given by URL), then the report in {@code --output}.
+ * A part that fails is recorded in the report's errors and the run goes on where it can; the exit code is 1 when
+ * anything failed, 2 for wrong options, else 0 (targets not met are no failure: the report says which).
+ */
+public final class Benchmark {
+
+    /** Names of the sets of records each part creates (letters only; none begins another). */
+    static final String SEED = "seed";
+    static final String WARMUP = "warmup";
+    static final String BATCH = "batch";
+    static final String CLIENTS = "clients";
+    static final String IDLE_PROBES = "idleprobe";
+    static final String LOAD_PROBES = "loadprobe";
+    static final String LOAD = "underload";
+    static final String IMPORTED = "imported";
+    static final String AT_SCALE = "atscale";
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] arguments) {
+        if (arguments.length > 0 && (arguments[0].equals("--help") || arguments[0].equals("-h"))) {
+            System.out.print(BenchmarkOptions.USAGE);
+            return;
+        }
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(arguments);
+        } catch (IllegalArgumentException wrong) {
+            System.err.println(wrong.getMessage());
+            System.exit(2);
+            return;
+        }
+        Report report = run(options);
+        System.out.println();
+        System.out.println("Report: " + options.output().resolve(ReportWriter.MARKDOWN_FILE) + " (all figures: "
+                + ReportWriter.JSON_FILE + ")");
+        report.errors().forEach(error -> System.out.println("ERROR " + error));
+        System.exit(report.errors().isEmpty() ? 0 : 1);
+    }
+
+    /** Runs everything and writes the report into the options' output directory; returns it. */
+    public static Report run(BenchmarkOptions options) {
+        String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Results results = new Results();
+        String postgresqlVersion = null;
+        BenchmarkDatabase ownDatabase = null;
+        try {
+            if (!options.servicesGiven()) {
+                ownDatabase = BenchmarkDatabase.create(options.postgresUrl(), options.postgresUser(),
+                        options.postgresPassword(), options.keepDatabase());
+                say("fresh database " + ownDatabase.name() + (ownDatabase.isEmbedded() ? " (embedded PostgreSQL)" : ""));
+            }
+            Optional<JdbcTarget> database = ownDatabase != null ? Optional.of(ownDatabase.target())
+                    : options.jdbcUrl().map(url -> new JdbcTarget(url, options.jdbcUser(), options.jdbcPassword()));
+            postgresqlVersion = database.map(JdbcTarget::serverVersion).orElse(null);
+            database.ifPresentOrElse(
+                    target -> step(results, "baseline", () -> {
+                        say("baseline: " + options.baselineThreads() + " JDBC threads committing single-row inserts for "
+                                + options.baselineDuration().toSeconds() + " s");
+                        results.baseline = CommitCeiling.measure(target, options.baselineThreads(), options.baselineDuration());
+                    }),
+                    () -> say("baseline: not measured (no --jdbc-url)"));
+            say(ownDatabase != null ? "starting both services" : "using the services at " + options.commandUrl()
+                    + " and " + options.queryUrl());
+            ServiceMemory memory;
+            try (SystemUnderTest system = ownDatabase != null
+                    ? SystemUnderTest.start(options, ownDatabase.target(), logs(options))
+                    : SystemUnderTest.given(options)) {
+                memory = scenarios(new ScenarioContext(system, TestData.forNewRun(), options), results);
+            }
+            step(results, "5 memory", () -> results.memory = memory.usage());
+        } catch (RuntimeException failure) {
+            results.errors.add("run: " + failure.getMessage());
+        } finally {
+            if (ownDatabase != null) {
+                ownDatabase.close();
+            }
+        }
+        Report report = Report.of(startedAt, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                Machine.current(postgresqlVersion), options.asParameters(), results);
+        ReportWriter.write(report, options.output());
+        return report;
+    }
+
+    /** Scenarios 1–4; returns the watch of scenario 5, to be read once the services have stopped. */
+    private static ServiceMemory scenarios(ScenarioContext context, Results results) {
+        BenchmarkOptions options = context.options();
+        step(results, "3 duplicate check on the empty store", () -> {
+            say("scenario 3: duplicate checks on the (nearly) empty store");
+            results.scale.duplicateCheckOnEmptyStore = DuplicateCheck.onEmptyStore(context, SEED);
+        });
+        if (options.warmup() > 0) {
+            step(results, "warm-up", () -> {
+                say("warm-up: qualifying " + options.warmup() + " leads");
+                BulkQualification.inBatches(context, WARMUP, options.warmup());
+            });
+        }
+        ServiceMemory memory = ServiceMemory.startWatching(context.system());
+        step(results, "1 bulk qualification in calls", () -> {
+            say("scenario 1: " + options.leads() + " leads in calls of " + options.batch());
+            results.bulkQualification.batch = BulkQualification.inBatches(context, BATCH, options.leads());
+        });
+        step(results, "1 bulk qualification by clients", () -> {
+            say("scenario 1: " + options.leads() + " leads, " + options.clients() + " clients, one lead per call");
+            results.bulkQualification.clients = BulkQualification.onePerCall(context, CLIENTS, options.leads());
+        });
+        step(results, "2 latency, idle", () -> {
+            say("scenario 2: " + options.latencySamples() + " single qualifications, system idle");
+            results.latency.idle = QualificationLatency.idle(context, IDLE_PROBES, options.latencySamples());
+        });
+        step(results, "2 latency, under load", () -> {
+            say("scenario 2: single qualifications while " + options.leads() + " leads are qualified in calls");
+            results.latency.underLoad = QualificationLatency.underLoad(context, LOAD_PROBES, options.latencySamples(),
+                    LOAD, options.leads());
+        });
+        boolean imported = step(results, "3 import", () -> {
+            say("scenario 3: importing " + options.accounts() + " accounts and " + options.contacts() + " contacts");
+            BulkImport.Preload preload = BulkImport.preload(context, IMPORTED, options.accounts(), options.contacts());
+            results.scale.imports.addAll(preload.imports());
+            results.scale.importProjectedEventsPerSecond = preload.projectedEventsPerSecond();
+        });
+        if (imported && options.accounts() > 0 && options.contacts() > 0) {
+            step(results, "3 duplicate check at scale", () -> {
+                say("scenario 3: duplicate checks against the imported records");
+                results.scale.duplicateCheckAtScale = DuplicateCheck.atScale(context, IMPORTED, options.accounts(),
+                        options.contacts());
+            });
+        }
+        if (imported) {
+            step(results, "3 bulk qualification at scale", () -> {
+                say("scenario 3: " + options.leads() + " leads in calls of " + options.batch() + " at scale");
+                results.scale.batchAtScale = BulkQualification.inBatches(context, AT_SCALE, options.leads());
+            });
+        }
+        step(results, "4 replay", () -> {
+            say("scenario 4: replaying every projection");
+            results.replay = ProjectionReplay.run(context);
+        });
+        return memory;
+    }
+
+    /** Runs one part; a failure is recorded (and printed) and the run goes on. Returns whether it worked. */
+    private static boolean step(Results results, String part, Runnable work) {
+        try {
+            work.run();
+            return true;
+        } catch (RuntimeException failure) {
+            String error = part + ": " + failure.getMessage();
+            say("FAILED " + error);
+            results.errors.add(error);
+            return false;
+        }
+    }
+
+    private static Path logs(BenchmarkOptions options) {
+        Path logs = options.output().resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return logs;
+    }
+
+    static void say(String progress) {
+        System.out.println("[" + LocalTime.now().format(CLOCK) + "] " + progress);
+    }
+}

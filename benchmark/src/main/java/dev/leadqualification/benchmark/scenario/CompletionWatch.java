@@ -1,0 +1,100 @@
+package dev.leadqualification.benchmark.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Waits, through the query API only, until a qualified set of leads is complete: every lead's read model shows
+ * {@code qualification.completed} and every opportunity is in its read model.
+ * <p>
+ * The leads are read a page of {@value #PAGE_SIZE} at a time from the lead list narrowed to the set (its search
+ * term; the set is fixed and ordered by creation, so a page keeps its leads). Leads are qualified roughly in
+ * creation order, so the pages are checked oldest first and a page is read again, every {@link #POLL}, only
+ * until all its leads show completion: a few hundred reads for 10,000 leads, not a load that would slow down what
+ * is measured. The opportunities have no list: their projection must have passed the event store's head as it
+ * was when the last lead showed completion (every opportunity's events are stored before its lead's
+ * completion). {@link #verifyOpportunities} then reads each opportunity, after the clock has stopped.
+ */
+final class CompletionWatch {
+
+    static final int PAGE_SIZE = 200;
+    static final Duration POLL = Duration.ofMillis(100);
+
+    private CompletionWatch() {
+    }
+
+    /** How a set ended: per lead, the opportunity its qualification named; leads whose qualification failed. */
+    record Completion(Map<UUID, UUID> opportunities, List<UUID> failed) {
+    }
+
+    /**
+     * Returns once the set is complete as described above; throws when the options' timeout passes first, or when
+     * {@code stillQualifying} (run before every wait) throws because qualifying the set went wrong.
+     */
+    static Completion await(ScenarioContext context, LeadSet set, Runnable stillQualifying) {
+        long deadline = context.deadline();
+        Map<UUID, UUID> opportunities = new ConcurrentHashMap<>();
+        List<UUID> failed = new ArrayList<>();
+        int pages = (set.size() + PAGE_SIZE - 1) / PAGE_SIZE;
+        for (int page = pages - 1; page >= 0; page--) {
+            int expected = Math.min(PAGE_SIZE, set.size() - page * PAGE_SIZE);
+            while (true) {
+                JsonNode answer = context.querySide().get(set.listPage(page, PAGE_SIZE)).expect(200).json();
+                if (answer.path("total").asInt() != set.size()) {
+                    throw new IllegalStateException("The lead list of set " + set.name() + " changed size: "
+                            + answer.path("total").asInt() + " instead of " + set.size());
+                }
+                JsonNode items = answer.path("items");
+                if (items.size() == expected && allDone(items)) {
+                    for (JsonNode lead : items) {
+                        JsonNode qualification = lead.path("qualification");
+                        UUID leadId = UUID.fromString(lead.path("leadId").asText());
+                        if (qualification.path("failed").asBoolean()) {
+                            failed.add(leadId);
+                        } else {
+                            opportunities.put(leadId, UUID.fromString(qualification.path("opportunityId").asText()));
+                        }
+                    }
+                    break;
+                }
+                stillQualifying.run();
+                context.checkWaiting(deadline, "the leads of set " + set.name() + " to show completion");
+                ScenarioContext.sleep(POLL);
+            }
+        }
+        Projections.awaitPosition(context, "opportunity", Projections.head(context));
+        return new Completion(opportunities, failed);
+    }
+
+    /** Reads every opportunity: it must exist, come from its lead and carry the lead's note. Returns how many did. */
+    static int verifyOpportunities(ScenarioContext context, Completion completion) {
+        List<Map.Entry<UUID, UUID>> entries = List.copyOf(completion.opportunities().entrySet());
+        Parallel.forEach(context.options().creationClients(), entries.size(), i -> {
+            UUID leadId = entries.get(i).getKey();
+            UUID opportunityId = entries.get(i).getValue();
+            JsonNode opportunity = context.querySide().get("/api/opportunities/" + opportunityId).expect(200).json();
+            if (!leadId.toString().equals(opportunity.path("originatingLeadId").asText())
+                    || opportunity.path("notes").size() != 1) {
+                throw new IllegalStateException("Opportunity " + opportunityId + " of lead " + leadId
+                        + " is not what qualifying the lead makes: " + opportunity);
+            }
+        });
+        return entries.size();
+    }
+
+    private static boolean allDone(JsonNode leads) {
+        for (JsonNode lead : leads) {
+            JsonNode qualification = lead.path("qualification");
+            if (!qualification.path("completed").asBoolean() && !qualification.path("failed").asBoolean()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
