@@ -38,9 +38,11 @@ public final class Api {
             .build();
 
     private final RunningServices services;
+    private final String commandSideUrl;
 
-    private Api(RunningServices services) {
+    private Api(RunningServices services, String commandSideUrl) {
         this.services = services;
+        this.commandSideUrl = commandSideUrl;
     }
 
     /** The client of the services all test classes share (started on first use). */
@@ -49,7 +51,12 @@ public final class Api {
     }
 
     public static Api on(RunningServices services) {
-        return new Api(services);
+        return new Api(services, services.commandSideUrl());
+    }
+
+    /** The same client, sending commands to another command-side instance ({@link RunningServices#startAnotherCommandSide}). */
+    public Api viaCommandSide(String url) {
+        return new Api(services, url);
     }
 
     /** Requests with the HTTP Basic credentials of {@code user}. */
@@ -188,7 +195,7 @@ public final class Api {
 
         /** Any request, e.g. with a body that is not JSON or a content type the API does not take. */
         public Reply send(Side side, String method, String path, String contentType, byte[] body) {
-            String base = side == Side.COMMAND ? services.commandSideUrl() : services.querySideUrl();
+            String base = side == Side.COMMAND ? commandSideUrl : services.querySideUrl();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class RunningServices implements AutoCloseable {
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
+    private final List<ServiceProcess> moreCommandSides = new ArrayList<>();
 
     private RunningServices(String name) {
         this.name = name;
@@ -117,6 +119,19 @@ public final class RunningServices implements AutoCloseable {
         awaitHealthy(commandSide);
     }
 
+    /**
+     * Starts one more command-side instance on the same database, as a scaled-out deployment runs them (they
+     * share the event store, the saga's segments and the lookup tables); returns its URL once it is healthy.
+     * It stops with the others.
+     */
+    public synchronized String startAnotherCommandSide() {
+        int port = freePort();
+        ServiceProcess another = startService("command-side-" + (moreCommandSides.size() + 2), commandSideJar, port);
+        moreCommandSides.add(another);
+        awaitHealthy(another);
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Starts the query side again (after a kill) on the same database and port; returns once it is healthy. */
     public synchronized void startQuerySide() {
         querySide = startService("query-side", querySideJar, querySidePort);
@@ -162,6 +177,8 @@ public final class RunningServices implements AutoCloseable {
         if (querySide != null) {
             querySide.stop();
         }
+        moreCommandSides.forEach(ServiceProcess::stop);
+        moreCommandSides.clear();
     }
 
     private Map<String, String> environment() {

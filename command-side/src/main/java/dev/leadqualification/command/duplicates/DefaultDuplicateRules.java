@@ -8,6 +8,7 @@ import dev.leadqualification.kernel.duplicates.RuleCondition;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +66,7 @@ public class DefaultDuplicateRules implements ApplicationRunner {
                 }
             } catch (AggregateNotFoundException deleted) {
                 log.debug("Default duplicate rule {} was deleted by an administrator; not restored", ruleId);
-            } catch (ConcurrencyException anotherInstance) {
+            } catch (ConcurrencyException | AggregateStreamCreationException anotherInstance) {
                 log.debug("Default duplicate rule {} is being defined by another instance", ruleId);
             }
         });

@@ -1,10 +1,10 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.command.web.CommandSender;
 import dev.leadqualification.kernel.lead.NewRecordIds;
 import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.QualifyLead;
 import dev.leadqualification.kernel.lead.QualifyOptions;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -13,9 +13,9 @@ import java.util.UUID;
 @Component
 public class LeadQualifier {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
 
-    public LeadQualifier(CommandGateway commands) {
+    public LeadQualifier(CommandSender commands) {
         this.commands = commands;
     }
 

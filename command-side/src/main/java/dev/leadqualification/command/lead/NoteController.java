@@ -1,6 +1,8 @@
 package dev.leadqualification.command.lead;
 
 import dev.leadqualification.command.web.CommandAnswers;
+import dev.leadqualification.command.web.CommandSender;
+import dev.leadqualification.kernel.common.Text;
 import dev.leadqualification.kernel.common.TextLimits;
 import dev.leadqualification.kernel.lead.AddNote;
 import dev.leadqualification.kernel.lead.Attachment;
@@ -10,8 +12,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,19 +28,19 @@ import static dev.leadqualification.command.web.RequestBodies.pathId;
 @RestController
 public class NoteController {
 
-    private final CommandGateway commands;
+    private final CommandSender commands;
 
-    public NoteController(CommandGateway commands) {
+    public NoteController(CommandSender commands) {
         this.commands = commands;
     }
 
-    record NoteRequest(@Size(max = TextLimits.TITLE) String title,
-                       @Size(max = TextLimits.LONG_TEXT) String text,
+    record NoteRequest(@Text(max = TextLimits.TITLE) String title,
+                       @Text(max = TextLimits.LONG_TEXT, multiline = true) String text,
                        @Valid AttachmentUpload attachment) {
     }
 
-    record AttachmentUpload(@NotBlank @Size(max = TextLimits.LINE) String fileName,
-                            @NotBlank @Size(max = TextLimits.NAME)
+    record AttachmentUpload(@NotBlank @Text(max = TextLimits.LINE) String fileName,
+                            @NotBlank @Text(max = TextLimits.NAME)
                             @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "must be a MIME type, e.g. application/pdf")
                             String mimeType,
                             @NotNull String contentBase64) {

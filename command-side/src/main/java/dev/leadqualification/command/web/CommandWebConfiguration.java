@@ -1,14 +1,18 @@
 package dev.leadqualification.command.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadqualification.platform.security.ApiAuthorizationRules;
 import dev.leadqualification.platform.security.Role;
+import dev.leadqualification.platform.web.ProblemWriter;
 import dev.leadqualification.platform.web.RequestBodyLimits;
 import org.axonframework.commandhandling.CommandBus;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;
 
-/** The command API's roles, body limits, and the metadata its commands carry. */
+/** The command API's roles, body limits and body reading, and the metadata its commands carry. */
 @Configuration
 public class CommandWebConfiguration {
 
@@ -21,6 +25,21 @@ public class CommandWebConfiguration {
     public RequestBodyLimits requestBodyLimits() {
         return RequestBodyLimits.of(DataSize.ofMegabytes(1).toBytes())
                 .withLimit("/api/leads/*/notes", DataSize.ofMegabytes(8).toBytes());
+    }
+
+    /** Request bodies are read strictly (duplicated keys, numbers out of range: 400); answers are written as usual. */
+    @Bean
+    public RequestJsonConverter requestJsonConverter(ObjectMapper objectMapper) {
+        return new RequestJsonConverter(objectMapper);
+    }
+
+    /** After authentication, so a caller without credentials learns that first. */
+    @Bean
+    public FilterRegistrationBean<WildcardContentTypeFilter> wildcardContentTypeFilter(ProblemWriter problems) {
+        FilterRegistrationBean<WildcardContentTypeFilter> registration =
+                new FilterRegistrationBean<>(new WildcardContentTypeFilter(problems));
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 
     /** SALES and ADMIN send commands; settings and duplicate rules are ADMIN's; AUDITOR sends none. */

@@ -1,7 +1,9 @@
 package dev.leadqualification.platform.eventstore;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
@@ -44,6 +46,18 @@ public class EventStoreConfiguration {
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * PostgreSQL reports a second event at the same (aggregate, sequence number) as SQL state 23505 (unique
+     * violation), which Axon's default JDBC resolver does not recognise (it only knows
+     * {@code SQLIntegrityConstraintViolationException}): so that the write that lost a race becomes a
+     * {@code ConcurrencyException} (or {@code AggregateStreamCreationException} for a create) instead of an
+     * {@code EventStoreException}.
+     */
+    @Bean
+    public PersistenceExceptionResolver uniqueViolationResolver() {
+        return new SQLStateResolver("23505");
     }
 
     /**

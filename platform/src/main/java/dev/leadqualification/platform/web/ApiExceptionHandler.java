@@ -8,6 +8,8 @@ import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.common.InvalidField;
 import dev.leadqualification.platform.database.TransientDatabaseFailure;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -57,6 +59,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             answer = apiProblem(problem);
         } else if (failure instanceof AggregateNotFoundException notFound) {
             answer = unknownAggregate(notFound);
+        } else if (failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException) {
+            answer = concurrentModification(failure);
         } else {
             answer = unexpected(failure);
         }
@@ -87,6 +91,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException notFound) {
         return answer(HttpStatus.NOT_FOUND, "not-found", "No record with id " + notFound.getAggregateIdentifier() + ".",
+                Map.of());
+    }
+
+    /** A write that kept losing the race for its record to another instance, after the command side's retries. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    public ResponseEntity<ProblemDetail> concurrentModification(Exception conflict) {
+        return answer(HttpStatus.CONFLICT, "concurrent-modification",
+                "The record was being changed by other requests at the same time; nothing was changed. Try again.",
                 Map.of());
     }
 

@@ -1,13 +1,11 @@
 package dev.leadqualification.kernel.common;
 
-import jakarta.validation.constraints.Size;
-
 /** A postal address, as leads, accounts and contacts carry it. */
 public record Address(
-        @Size(max = TextLimits.LINE) String line1,
-        @Size(max = TextLimits.LINE) String line2,
-        @Size(max = TextLimits.NAME) String city,
-        @Size(max = TextLimits.NAME) String stateOrProvince,
-        @Size(max = TextLimits.CODE) String postalCode,
-        @Size(max = TextLimits.NAME) String country) {
+        @Text(max = TextLimits.LINE) String line1,
+        @Text(max = TextLimits.LINE) String line2,
+        @Text(max = TextLimits.NAME) String city,
+        @Text(max = TextLimits.NAME) String stateOrProvince,
+        @Text(max = TextLimits.CODE) String postalCode,
+        @Text(max = TextLimits.NAME) String country) {
 }

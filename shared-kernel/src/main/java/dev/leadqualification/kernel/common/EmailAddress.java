@@ -3,16 +3,15 @@ package dev.leadqualification.kernel.common;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Size;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** An e-mail address whose domain has a dot (local@example.com). Null is valid. */
+/** An e-mail address whose domain has a dot (local@example.com), as {@link Text} of one line. Null is valid. */
 @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
-@Size(max = TextLimits.EMAIL)
+@Text(max = TextLimits.EMAIL)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = {})

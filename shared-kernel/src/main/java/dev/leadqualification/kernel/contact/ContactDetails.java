@@ -3,19 +3,19 @@ package dev.leadqualification.kernel.contact;
 import dev.leadqualification.kernel.common.Address;
 import dev.leadqualification.kernel.common.EmailAddress;
 import dev.leadqualification.kernel.common.RecordId;
+import dev.leadqualification.kernel.common.Text;
 import dev.leadqualification.kernel.common.TextLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** A person, optionally working for an account ({@code parentAccountId}). */
 public record ContactDetails(
-        @Size(max = TextLimits.NAME) String firstName,
-        @NotBlank @Size(max = TextLimits.NAME) String lastName,
-        @Size(max = TextLimits.NAME) String jobTitle,
+        @Text(max = TextLimits.NAME) String firstName,
+        @NotBlank @Text(max = TextLimits.NAME) String lastName,
+        @Text(max = TextLimits.NAME) String jobTitle,
         @EmailAddress String email,
-        @Size(max = TextLimits.PHONE) String businessPhone,
-        @Size(max = TextLimits.PHONE) String mobilePhone,
+        @Text(max = TextLimits.PHONE) String businessPhone,
+        @Text(max = TextLimits.PHONE) String mobilePhone,
         @Valid Address address,
         @RecordId String parentAccountId) {
 

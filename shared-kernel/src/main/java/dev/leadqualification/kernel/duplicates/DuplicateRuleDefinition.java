@@ -1,5 +1,6 @@
 package dev.leadqualification.kernel.duplicates;
 
+import dev.leadqualification.kernel.common.Text;
 import dev.leadqualification.kernel.common.TextLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +15,7 @@ import java.util.List;
  * Matching ignores case unless {@code caseSensitive}; a blank field never matches when {@code ignoreBlankValues}.
  */
 public record DuplicateRuleDefinition(
-        @NotBlank @Size(max = TextLimits.TITLE) String name,
+        @NotBlank @Text(max = TextLimits.TITLE) String name,
         @NotNull RuleEntity entity,
         @NotEmpty @Size(max = 10) List<@Valid @NotNull RuleCondition> conditions,
         Boolean caseSensitive,

@@ -5,10 +5,10 @@ import dev.leadqualification.kernel.common.EmailAddress;
 import dev.leadqualification.kernel.common.HttpUrl;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.common.RecordId;
+import dev.leadqualification.kernel.common.Text;
 import dev.leadqualification.kernel.common.TextLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 
@@ -18,17 +18,17 @@ import java.time.LocalDate;
  * the other annotations are format rules checked at the API edge.
  */
 public record LeadDetails(
-        @NotBlank(groups = OnCreate.class) @Size(max = TextLimits.TITLE) String topic,
-        @Size(max = TextLimits.NAME) String firstName,
-        @NotBlank(groups = OnCreate.class) @Size(max = TextLimits.NAME) String lastName,
-        @Size(max = TextLimits.NAME) String jobTitle,
-        @Size(max = TextLimits.TITLE) String companyName,
+        @NotBlank(groups = OnCreate.class) @Text(max = TextLimits.TITLE) String topic,
+        @Text(max = TextLimits.NAME) String firstName,
+        @NotBlank(groups = OnCreate.class) @Text(max = TextLimits.NAME) String lastName,
+        @Text(max = TextLimits.NAME) String jobTitle,
+        @Text(max = TextLimits.TITLE) String companyName,
         @EmailAddress String email,
-        @Size(max = TextLimits.PHONE) String businessPhone,
-        @Size(max = TextLimits.PHONE) String mobilePhone,
-        @HttpUrl @Size(max = TextLimits.URL) String website,
+        @Text(max = TextLimits.PHONE) String businessPhone,
+        @Text(max = TextLimits.PHONE) String mobilePhone,
+        @HttpUrl @Text(max = TextLimits.URL) String website,
         @Valid Address address,
-        @Size(max = TextLimits.LONG_TEXT) String description,
+        @Text(max = TextLimits.LONG_TEXT, multiline = true) String description,
         LeadSource leadSource,
         @Valid Money estimatedValue,
         LocalDate estimatedCloseDate,

@@ -1,9 +1,9 @@
 package dev.leadqualification.kernel.lead;
 
 import dev.leadqualification.kernel.common.Money;
+import dev.leadqualification.kernel.common.Text;
 import dev.leadqualification.kernel.common.TextLimits;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 
 /** The Qualify stage's findings: timeframe, budget, purchase process, decision maker, need. */
 public record QualificationDetails(
@@ -13,10 +13,10 @@ public record QualificationDetails(
         PurchaseProcess purchaseProcess,
         Boolean decisionMaker,
         Need need,
-        @Size(max = TextLimits.LONG_TEXT) String currentSituation,
-        @Size(max = TextLimits.LONG_TEXT) String customerNeed,
-        @Size(max = TextLimits.LONG_TEXT) String proposedSolution,
-        @Size(max = TextLimits.LONG_TEXT) String qualificationComments) {
+        @Text(max = TextLimits.LONG_TEXT, multiline = true) String currentSituation,
+        @Text(max = TextLimits.LONG_TEXT, multiline = true) String customerNeed,
+        @Text(max = TextLimits.LONG_TEXT, multiline = true) String proposedSolution,
+        @Text(max = TextLimits.LONG_TEXT, multiline = true) String qualificationComments) {
 
     public static final QualificationDetails NONE =
             new QualificationDetails(null, null, null, null, null, null, null, null, null, null);
