@@ -48,7 +48,7 @@ public class Contact {
         // sees it; the lead already checked the accounts it links, so only direct creates are checked here.
         if (command.originatingLeadId() == null && details.parentAccountId() != null
                 && !directory.accountExists(details.parentAccountId())) {
-            throw new InvalidField("parentAccountId", "names no existing account");
+            throw CustomerDirectory.unknownParentAccount();
         }
         DuplicateCheck.refuseDuplicate(null, details, command.checkDuplicates(), detector, settingsLookup.current());
         apply(new ContactCreated(command.contactId(), details, command.originatingLeadId()));

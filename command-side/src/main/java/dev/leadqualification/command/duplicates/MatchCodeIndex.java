@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -41,20 +40,28 @@ public class MatchCodeIndex {
 
     /** Records the codes of one record under the given rules. */
     void index(String recordId, Map<String, String> fields, List<DuplicateRules.StoredRule> under) {
-        List<Object[]> codes = new ArrayList<>();
-        for (DuplicateRules.StoredRule rule : under) {
-            MatchCodes.of(rule.definition(), fields)
-                    .ifPresent(code -> codes.add(new Object[]{rule.ruleId(), code, recordId}));
-        }
-        insert(codes);
+        insert(MatchCodes.under(under, fields).stream()
+                .map(code -> new Object[]{code.rule().ruleId(), code.code(), recordId})
+                .toList());
     }
 
-    /** Inserts (rule id, match code, record id) rows; repeats are ignored. */
-    void insert(List<Object[]> codes) {
-        if (!codes.isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO duplicate_match_code (rule_id, match_code, record_id) VALUES (?, ?, ?)
-                    ON CONFLICT DO NOTHING""", codes);
+    /** Inserts (rule id, match code, record id) rows with one statement however many; repeats are ignored. */
+    public void insert(List<Object[]> codes) {
+        if (codes.isEmpty()) {
+            return;
         }
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("""
+                    INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
+                    SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS char(64)[]), CAST(? AS varchar[]))
+                    ON CONFLICT DO NOTHING""");
+            String[] types = {"varchar", "bpchar", "varchar"};
+            for (int column = 0; column < types.length; column++) {
+                int c = column;
+                statement.setArray(column + 1, connection.createArrayOf(types[column],
+                        codes.stream().map(row -> row[c]).toArray()));
+            }
+            return statement;
+        });
     }
 }

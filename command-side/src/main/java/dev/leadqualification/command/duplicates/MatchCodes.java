@@ -6,7 +6,9 @@ import dev.leadqualification.kernel.duplicates.RuleCondition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,19 @@ public final class MatchCodes {
     private static final char SEPARATOR = '\u001F';
 
     private MatchCodes() {
+    }
+
+    /** A record's match code under one rule. */
+    public record UnderRule(DuplicateRules.StoredRule rule, String code) {
+    }
+
+    /** A record's codes under each of {@code rules}; none under a rule it can never match by. */
+    public static List<UnderRule> under(List<DuplicateRules.StoredRule> rules, Map<String, String> fields) {
+        List<UnderRule> codes = new ArrayList<>();
+        for (DuplicateRules.StoredRule rule : rules) {
+            of(rule.definition(), fields).ifPresent(code -> codes.add(new UnderRule(rule, code)));
+        }
+        return codes;
     }
 
     public static Optional<String> of(DuplicateRuleDefinition rule, Map<String, String> fields) {

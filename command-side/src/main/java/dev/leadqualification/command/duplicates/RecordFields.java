@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The fields duplicate rules may compare, by the names rules use (see {@code RuleEntity}). */
-final class RecordFields {
+public final class RecordFields {
 
     private RecordFields() {
     }
 
-    static Map<String, String> of(AccountDetails account) {
+    public static Map<String, String> of(AccountDetails account) {
         Map<String, String> fields = new HashMap<>();
         fields.put("name", account.name());
         fields.put("email", account.email());
@@ -21,7 +21,7 @@ final class RecordFields {
         return fields;
     }
 
-    static Map<String, String> of(ContactDetails contact) {
+    public static Map<String, String> of(ContactDetails contact) {
         Map<String, String> fields = new HashMap<>();
         fields.put("firstName", contact.firstName());
         fields.put("lastName", contact.lastName());

@@ -1,6 +1,8 @@
 package dev.leadqualification.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadqualification.command.importing.ImportController;
+import dev.leadqualification.command.importing.ImportProperties;
 import dev.leadqualification.platform.security.ApiAuthorizationRules;
 import dev.leadqualification.platform.security.Role;
 import dev.leadqualification.platform.web.ProblemWriter;
@@ -20,11 +22,15 @@ public class CommandWebConfiguration {
         commandBus.registerDispatchInterceptor(new RequestMetadataInterceptor());
     }
 
-    /** Notes carry attachments of up to 5 MiB, which base64 makes about 6.7 MiB of JSON. */
+    /**
+     * Notes carry attachments of up to 5 MiB, which base64 makes about 6.7 MiB of JSON. Imports are read line by
+     * line as they arrive (each line limited on its own), so their bodies may be as large as configured.
+     */
     @Bean
-    public RequestBodyLimits requestBodyLimits() {
+    public RequestBodyLimits requestBodyLimits(ImportProperties imports) {
         return RequestBodyLimits.of(DataSize.ofMegabytes(1).toBytes())
-                .withLimit("/api/leads/*/notes", DataSize.ofMegabytes(8).toBytes());
+                .withLimit("/api/leads/*/notes", DataSize.ofMegabytes(8).toBytes())
+                .withLimit(ImportController.PATHS, imports.maxBodySize().toBytes());
     }
 
     /** Request bodies are read strictly (duplicated keys, numbers out of range: 400); answers are written as usual. */
@@ -42,11 +48,11 @@ public class CommandWebConfiguration {
         return registration;
     }
 
-    /** SALES and ADMIN send commands; settings and duplicate rules are ADMIN's; AUDITOR sends none. */
+    /** SALES and ADMIN send commands; settings, duplicate rules and imports are ADMIN's; AUDITOR sends none. */
     @Bean
     public ApiAuthorizationRules commandAuthorization() {
         return requests -> requests
-                .requestMatchers("/api/settings/**", "/api/duplicate-rules/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/api/settings/**", "/api/duplicate-rules/**", "/api/import/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/api/**").hasAnyRole(Role.SALES.name(), Role.ADMIN.name());
     }
 }

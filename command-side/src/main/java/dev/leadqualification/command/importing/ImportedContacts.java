@@ -1,0 +1,89 @@
+package dev.leadqualification.command.importing;
+
+import dev.leadqualification.command.contact.Contact;
+import dev.leadqualification.command.directory.JdbcCustomerDirectory;
+import dev.leadqualification.command.directory.RecordCreation;
+import dev.leadqualification.command.duplicates.RecordFields;
+import dev.leadqualification.kernel.contact.ContactCreated;
+import dev.leadqualification.kernel.contact.ContactDetails;
+import dev.leadqualification.kernel.duplicates.DuplicateExperience;
+import dev.leadqualification.kernel.duplicates.DuplicateMatch;
+import dev.leadqualification.kernel.duplicates.DuplicatesFound;
+import dev.leadqualification.kernel.duplicates.RuleEntity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Contacts, imported as {@code POST /api/contacts} creates them (a parent account must exist already). */
+final class ImportedContacts implements ImportedType<ContactDetails> {
+
+    static final ImportedContacts TYPE = new ImportedContacts();
+
+    private ImportedContacts() {
+    }
+
+    @Override
+    public String idField() {
+        return "contactId";
+    }
+
+    @Override
+    public Class<ContactDetails> detailsType() {
+        return ContactDetails.class;
+    }
+
+    @Override
+    public Class<?> aggregate() {
+        return Contact.class;
+    }
+
+    @Override
+    public Object createdEvent(String id, ContactDetails details) {
+        return new ContactCreated(id, details, null);
+    }
+
+    @Override
+    public RecordCreation<ContactDetails> creationBy(Object createdEvent) {
+        ContactCreated created = (ContactCreated) createdEvent;
+        return new RecordCreation<>(created.details(), created.originatingLeadId());
+    }
+
+    @Override
+    public String recordName() {
+        return "contact";
+    }
+
+    @Override
+    public RuleEntity ruleEntity() {
+        return RuleEntity.CONTACT;
+    }
+
+    @Override
+    public Map<String, String> ruleFields(ContactDetails details) {
+        return RecordFields.of(details);
+    }
+
+    @Override
+    public String parentAccountId(ContactDetails details) {
+        return details.parentAccountId();
+    }
+
+    /** Named and phoned as the directory shows contacts: full name, business phone else mobile. */
+    @Override
+    public DuplicateMatch asMatch(String id, ContactDetails details, Instant createdAt, List<String> matchedRules) {
+        return new DuplicateMatch(id, details.fullName(), details.email(),
+                details.businessPhone() != null ? details.businessPhone() : details.mobilePhone(),
+                details.address() == null ? null : details.address().city(), createdAt, matchedRules);
+    }
+
+    @Override
+    public DuplicatesFound duplicatesFound(DuplicateExperience experience, List<DuplicateMatch> matches) {
+        return new DuplicatesFound(experience, List.of(), matches);
+    }
+
+    @Override
+    public void list(JdbcCustomerDirectory directory, List<JdbcCustomerDirectory.Listing<ContactDetails>> records) {
+        directory.addContacts(records);
+    }
+}
