@@ -1,9 +1,9 @@
 package dev.leadqualification.command.importing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.leadqualification.command.web.RequestBodies;
+import dev.leadqualification.command.web.RequestJsonConverter;
 import dev.leadqualification.platform.web.ApiExceptionHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import jakarta.annotation.PreDestroy;
@@ -24,17 +24,20 @@ class Importer {
     private final RequestBodies bodies;
     private final ApiExceptionHandler problems;
     private final ImportProperties properties;
-    /** Each line is exactly one JSON value: anything after it on the line is malformed. */
+    /**
+     * Lines are read as strictly as the direct create's body (the command API's request converter: a key given twice
+     * is malformed), and each is exactly one JSON value: anything after it on the line is malformed too.
+     */
     private final ObjectReader lineReader;
     private final ExecutorService threads = Executors.newCachedThreadPool(new CustomizableThreadFactory("import-"));
 
     Importer(ImportBatches batches, RequestBodies bodies, ApiExceptionHandler problems, ImportProperties properties,
-             ObjectMapper objectMapper) {
+             RequestJsonConverter requestJson) {
         this.batches = batches;
         this.bodies = bodies;
         this.problems = problems;
         this.properties = properties;
-        this.lineReader = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.lineReader = requestJson.getObjectMapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     <D> ImportReport.Answer importAll(ImportedType<D> type, InputStream body, ImportRun run) throws IOException {

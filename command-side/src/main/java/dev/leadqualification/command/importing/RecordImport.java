@@ -151,6 +151,9 @@ final class RecordImport<D> {
             String where = e instanceof JsonProcessingException parsing
                     && parsing.getLocation() != null ? " (column " + parsing.getLocation().getColumnNr() + ")" : "";
             throw malformed("The line is not valid JSON" + where + ".");
+        } catch (NumberFormatException outOfRange) {
+            // as for request bodies (RequestJsonConverter): Jackson's report of a number no Java type can hold
+            throw malformed("A number on the line is out of every range.");
         }
         if (node instanceof ObjectNode object) {
             return object;

@@ -191,6 +191,24 @@ class ImportingInBatchesTest {
                 ids.get(0))).isEqualTo(1);
     }
 
+    /** A line is read as strictly as the direct create's body: a key given twice, a number no type can hold. */
+    @Test
+    void aLineIsReadAsStrictlyAsTheBodyOfTheDirectCreate() throws IOException {
+        String token = token();
+
+        ImportReport.Answer answer = importAccounts(
+                "{\"name\": \"Twice " + token + "\", \"name\": \"Again " + token + "\"}",
+                "{\"name\": \"Huge " + token + "\", \"phone\": 1e2147483648}",
+                "{\"name\": \"Fine " + token + "\"} {\"name\": \"Second object\"}");
+
+        assertThat(answer.imported()).isZero();
+        assertThat(answer.errors()).extracting(error -> error.get("line"), error -> error.get("status"),
+                error -> ((String) error.get("type")).replaceAll(".*/", "")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, 400, "malformed-request"),
+                org.assertj.core.groups.Tuple.tuple(2, 400, "malformed-request"),
+                org.assertj.core.groups.Tuple.tuple(3, 400, "malformed-request"));
+    }
+
     /**
      * The body size limit ({@code RequestBodyLimitFilter}) stops a body as it is read: the lines read before it are
      * imported, the line being read is reported as too large, and nothing after it is read.
