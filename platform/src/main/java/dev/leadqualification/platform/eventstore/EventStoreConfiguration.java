@@ -1,21 +1,84 @@
 package dev.leadqualification.platform.eventstore;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon's JDBC event store on PostgreSQL with the snake_case tables that Flyway creates
  * ({@code db/eventstore}), instead of letting Axon create camelCase tables of its own.
  */
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
+@EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreConfiguration {
+
+    /**
+     * The event store with its own polling: Axon's default looks for events written by another process (the other
+     * service, another instance) once a second, which would put up to a second between a command's answer and its
+     * read model. Defining it means defining the storage engine too (Axon's JDBC one steps back for any EventBus);
+     * it is built as Axon's auto-configuration builds it.
+     */
+    @Bean
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
+                                         org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .fetchDelay(properties.fetchDelay().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
+    }
+
+    @Bean
+    public EventArrivals eventArrivals(EventStore eventStore) {
+        return new EventArrivals(eventStore);
+    }
+
+    /** Named by the pooled processors' {@code source} setting in each service's configuration. */
+    @Bean
+    public ArrivalSignallingEventSource arrivalSignallingEventSource(EventStore eventStore, EventArrivals arrivals) {
+        return new ArrivalSignallingEventSource(eventStore, arrivals);
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 EventSchema eventSchema, EventStoreProperties properties) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .batchSize(properties.readBatchSize())
+                .build();
+    }
 
     @Bean
     public EventSchema eventSchema() {
