@@ -9,6 +9,9 @@ import dev.leadqualification.platform.testing.FreshDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +28,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +51,8 @@ class DuplicateCheckUsesTheIndexTest {
     private static final int RECORDS = 100_000;
     /** The default rule "Accounts with the same account name" (see {@link DefaultDuplicateRules}). */
     private static final String SAME_ACCOUNT_NAME = "00000000-0000-4000-8000-000000000001";
+    /** The default rule "Accounts with the same e-mail address". */
+    private static final String SAME_ACCOUNT_EMAIL = "00000000-0000-4000-8000-000000000002";
     private static final String MATCH_CODE_INDEX = "duplicate_match_code_pkey";
     /** SQL for the id of preloaded account n: UUID-shaped, see {@link #preloadedId}. */
     private static final String PRELOADED_ID = "'00000000-0000-4000-9000-' || lpad(n::text, 12, '0')";
@@ -118,9 +125,19 @@ class DuplicateCheckUsesTheIndexTest {
         assertThat(detector.accountMatches(account("Preloaded Company 100001"))).as("no such account").isEmpty();
     }
 
-    @Test
-    void theDetectorsQueryIsPlannedThroughTheMatchCodeIndex() throws SQLException {
-        CapturedQuery query = captureTheMatchQuery(account("Preloaded Company 77777"));
+    /** One record (a create, a qualification) and many (an import) are looked up with different queries. */
+    static Stream<Arguments> checks() {
+        return Stream.of(
+                Arguments.of("one record", (Check) (detector, rules, account) -> detector.accountMatches(account)),
+                Arguments.of("many records", (Check) (detector, rules, account) -> detector.storedMatches(
+                        RuleEntity.ACCOUNT, List.of(MatchCodes.under(rules.inEffect(RuleEntity.ACCOUNT),
+                                RecordFields.of(account)))).get(0)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checks")
+    void theDetectorsQueryIsPlannedThroughTheMatchCodeIndex(String name, Check check) throws SQLException {
+        CapturedQuery query = captureTheMatchQuery(check, account("Preloaded Company 77777"));
 
         String plan = explain(query, false);
 
@@ -133,9 +150,10 @@ class DuplicateCheckUsesTheIndexTest {
      * After five executions the JDBC driver prepares the statement on the server, which may then switch to a
      * generic plan (parameters unknown): that plan, too, must use the index.
      */
-    @Test
-    void theGenericPlanOfAPreparedCheckUsesTheMatchCodeIndexToo() throws SQLException {
-        CapturedQuery query = captureTheMatchQuery(account("Preloaded Company 31337"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checks")
+    void theGenericPlanOfAPreparedCheckUsesTheMatchCodeIndexToo(String name, Check check) throws SQLException {
+        CapturedQuery query = captureTheMatchQuery(check, account("Preloaded Company 31337"));
 
         String plan = explain(query, true);
 
@@ -144,17 +162,63 @@ class DuplicateCheckUsesTheIndexTest {
                 .doesNotContain("Seq Scan on duplicate_match_code");
     }
 
+    /**
+     * 25 accounts named alike, created a minute apart, the oldest also under the same e-mail: the check shows the 20
+     * oldest, oldest first, and the one matched under both rules once, naming both.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("checks")
+    void aRecordMatchedUnderTwoRulesIsShownOnceAndOnlyTheTwentyOldestAreShown(String name, Check check) {
+        String token = name.replace(' ', '-');
+        String twinName = "Twin Company " + token;
+        String email = "twins@" + token + ".example";
+        // UUID-shaped, distinct per check variant
+        String twinId = "'00000000-0000-4000-a00" + token.length() % 10 + "-' || lpad(n::text, 12, '0')";
+        jdbc.update("""
+                INSERT INTO account_directory (account_id, name, email, phone, website, city, created_at)
+                SELECT %s, ?, CASE WHEN n = 25 THEN ? END, NULL, NULL, NULL, now() - make_interval(mins => n)
+                FROM generate_series(1, 25) AS n""".formatted(twinId), twinName, email);
+        jdbc.update("""
+                INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
+                SELECT ?, encode(sha256(convert_to(lower(?) || chr(31), 'UTF8')), 'hex'), %s
+                FROM generate_series(1, 25) AS n""".formatted(twinId), SAME_ACCOUNT_NAME, twinName);
+        jdbc.update("""
+                INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
+                SELECT ?, encode(sha256(convert_to(lower(?) || chr(31), 'UTF8')), 'hex'), %s
+                FROM generate_series(25, 25) AS n""".formatted(twinId), SAME_ACCOUNT_EMAIL, email);
+
+        List<DuplicateMatch> matches = check.run(detector, rules,
+                new AccountDetails(twinName, email.toUpperCase(), null, null, null));
+
+        assertThat(matches).hasSize(JdbcDuplicateDetector.MAX_MATCHES);
+        assertThat(matches).extracting(DuplicateMatch::createdAt).isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(matches).extracting(DuplicateMatch::id).doesNotHaveDuplicates();
+        assertThat(matches.get(0).matchedRules()).containsExactly(
+                "Accounts with the same account name", "Accounts with the same e-mail address");
+        assertThat(matches.subList(1, matches.size())).allSatisfy(match ->
+                assertThat(match.matchedRules()).containsExactly("Accounts with the same account name"));
+        List<String> fiveYoungest = jdbc.queryForList(
+                "SELECT account_id FROM account_directory WHERE name = ? ORDER BY created_at DESC LIMIT 5",
+                String.class, twinName);
+        assertThat(matches).extracting(DuplicateMatch::id).doesNotContainAnyElementsOf(fiveYoungest);
+    }
+
+    /** A duplicate check of one account through a detector. */
+    interface Check {
+        List<DuplicateMatch> run(JdbcDuplicateDetector detector, DuplicateRules rules, AccountDetails account);
+    }
+
     private static AccountDetails account(String name) {
         return new AccountDetails(name, null, null, null, new Address(null, null, "Anywhere", null, null, null));
     }
 
-    /** The SQL and array parameters the detector sends for this account, captured on their way to the driver. */
-    private CapturedQuery captureTheMatchQuery(AccountDetails account) throws SQLException {
+    /** The SQL and parameters the detector sends for this account, captured on their way to the driver. */
+    private CapturedQuery captureTheMatchQuery(Check check, AccountDetails account) throws SQLException {
         List<CapturedQuery> captured = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             SingleConnectionDataSource recording = new SingleConnectionDataSource(recording(connection, captured), true);
             JdbcDuplicateDetector capturing = new JdbcDuplicateDetector(new JdbcTemplate(recording), rules);
-            assertThat(capturing.accountMatches(account)).as("the captured check finds the preloaded account")
+            assertThat(check.run(capturing, rules, account)).as("the captured check finds the preloaded account")
                     .singleElement().extracting(DuplicateMatch::name).isEqualTo(account.name());
         }
         assertThat(captured).as("statements the detector prepared").singleElement()
@@ -172,7 +236,7 @@ class DuplicateCheckUsesTheIndexTest {
                 }
             }
             String numbered = query.sql();
-            for (int i = 1; i <= query.arrays().size(); i++) {
+            for (int i = 1; i <= query.parameters().size(); i++) {
                 numbered = numbered.replaceFirst("\\?", "\\$" + i);
             }
             try (var statement = connection.createStatement()) {
@@ -180,7 +244,7 @@ class DuplicateCheckUsesTheIndexTest {
                 statement.execute("PREPARE duplicate_check AS " + numbered);
             }
             List<String> arguments = new ArrayList<>();
-            query.arrays().values().forEach(array -> arguments.add(literal(array)));
+            query.parameters().values().forEach(parameter -> arguments.add(literal(parameter)));
             try (PreparedStatement explain = connection.prepareStatement(
                     "EXPLAIN EXECUTE duplicate_check(" + String.join(", ", arguments) + ")")) {
                 return planText(explain);
@@ -195,19 +259,29 @@ class DuplicateCheckUsesTheIndexTest {
 
     private static void bind(PreparedStatement statement, CapturedQuery query, Connection connection)
             throws SQLException {
-        for (var parameter : query.arrays().entrySet()) {
-            CapturedArray array = parameter.getValue();
-            statement.setArray(parameter.getKey(), connection.createArrayOf(array.baseType(), array.elements()));
+        for (var parameter : query.parameters().entrySet()) {
+            if (parameter.getValue() instanceof CapturedArray array) {
+                statement.setArray(parameter.getKey(), connection.createArrayOf(array.baseType(), array.elements()));
+            } else {
+                statement.setString(parameter.getKey(), (String) parameter.getValue());
+            }
         }
     }
 
-    /** A captured array as an SQL literal (EXECUTE takes no bind parameters): ARRAY['a', 'b']::type[]. */
-    private static String literal(CapturedArray array) {
+    /** A captured parameter as an SQL literal (EXECUTE takes no bind parameters): 'a', ARRAY['a', 'b']::type[]. */
+    private static String literal(Object parameter) {
+        if (!(parameter instanceof CapturedArray array)) {
+            return quoted(parameter);
+        }
         List<String> elements = new ArrayList<>();
         for (Object element : array.elements()) {
-            elements.add("'" + String.valueOf(element).replace("'", "''") + "'");
+            elements.add(quoted(element));
         }
         return "CAST(ARRAY[" + String.join(", ", elements) + "] AS " + array.baseType() + "[])";
+    }
+
+    private static String quoted(Object value) {
+        return "'" + String.valueOf(value).replace("'", "''") + "'";
     }
 
     private static String planText(PreparedStatement explain) throws SQLException {
@@ -223,7 +297,8 @@ class DuplicateCheckUsesTheIndexTest {
     record CapturedArray(String baseType, Object[] elements) {
     }
 
-    record CapturedQuery(String sql, Map<Integer, CapturedArray> arrays) {
+    /** The SQL and its parameters by position: strings and {@link CapturedArray}s. */
+    record CapturedQuery(String sql, Map<Integer, Object> parameters) {
     }
 
     /** The connection, recording every statement prepared through it and the arrays bound to it. */
@@ -245,8 +320,10 @@ class DuplicateCheckUsesTheIndexTest {
                 new Class<?>[]{PreparedStatement.class}, (proxy, method, args) -> {
                     if (method.getName().equals("setArray")) {
                         Array array = (Array) args[1];
-                        query.arrays().put((Integer) args[0],
+                        query.parameters().put((Integer) args[0],
                                 new CapturedArray(array.getBaseTypeName(), (Object[]) array.getArray()));
+                    } else if (method.getName().equals("setString")) {
+                        query.parameters().put((Integer) args[0], args[1]);
                     }
                     return invoke(method, statement, args);
                 });
