@@ -218,6 +218,27 @@ class ImportingAccountsAndContactsIT {
                 "unsupported-media-type");
         assertThat(wrongType.path("detail").asText()).contains("application/x-ndjson");
         assertProblem(send(ADA, CONTACTS, null, line), 415, "unsupported-media-type");
+        JsonNode wildcard = assertProblem(send(ADA, CONTACTS, "*/*", line), 415, "unsupported-media-type");
+        assertThat(wildcard.path("detail").asText()).contains("application/x-ndjson");
+    }
+
+    /** An import is streamed, never held to be replayed, and safe to send again: the key changes nothing. */
+    @Test
+    void anIdempotencyKeyDoesNotHoldAnImportBack() {
+        String token = Leads.token();
+        String key = "import-" + token;
+        String first = object("name", "Keyed " + token).toString();
+        String second = object("name", "Also keyed " + token).toString();
+
+        Reply once = api.as(ADA).withHeader("Idempotency-Key", key).send(Api.Side.COMMAND, "POST", ACCOUNTS,
+                "application/x-ndjson", (first + "\n").getBytes(StandardCharsets.UTF_8));
+        Reply other = api.as(ADA).withHeader("Idempotency-Key", key).send(Api.Side.COMMAND, "POST", ACCOUNTS,
+                "application/x-ndjson", (second + "\n").getBytes(StandardCharsets.UTF_8));
+
+        assertHasValues(report(once), object("imported", 1));
+        assertHasValues(report(other), object("imported", 1));
+        assertThat(other.header("Idempotent-Replayed")).isNull();
+        api.awaitRecord("/api/accounts?q=" + token, page -> page.path("total").asInt() == 2);
     }
 
     private Reply importLines(String path, String... lines) {

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * ETag, Location) with {@code Idempotent-Replayed: true}. A repeat while the first is still running: 409
  * {@code request-in-progress}. The same key for another request: 422 {@code idempotency-key-reused}. A server
  * error (5xx) is not stored, so the client may retry it.
+ * <p>
+ * Imports ({@code /api/import/**}) are left alone: their bodies are streamed, never held in memory (which a stored
+ * answer would need of the request), and running an import again is safe by design.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -52,6 +55,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().startsWith("/api/import/")
                 || List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
     }
 

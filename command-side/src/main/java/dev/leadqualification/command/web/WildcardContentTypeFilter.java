@@ -29,8 +29,10 @@ public class WildcardContentTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (isWildcard(request.getContentType())) {
+            String expected = request.getRequestURI().startsWith("/api/import/")
+                    ? "application/x-ndjson" : "application/json";
             problems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "Send the body as application/json.");
+                    "Send the body as " + expected + ".");
             return;
         }
         chain.doFilter(request, response);
