@@ -27,6 +27,12 @@ class EventStoreSchemaTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** An accepted command's events are on disk when it is answered (the query side may commit lazily, not this). */
+    @Test
+    void commitsWaitForTheDisk() {
+        assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
+    }
+
     @Test
     void binaryColumnsAreByteaNotLargeObjects() {
         List<Map<String, Object>> binaryColumns = jdbc.queryForList("""
