@@ -3,12 +3,12 @@ package dev.leadqualification.acceptance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.acceptance.support.Api;
+import dev.leadqualification.acceptance.support.EventStoreTable;
 import dev.leadqualification.acceptance.support.Json;
 import dev.leadqualification.acceptance.support.Leads;
 import dev.leadqualification.acceptance.support.Reply;
 import dev.leadqualification.acceptance.support.RunningServices;
 import dev.leadqualification.acceptance.support.Sales;
-import dev.leadqualification.acceptance.support.StoredEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,18 +49,21 @@ class CrashDuringBulkQualificationIT {
     private static RunningServices services;
     private static Api api;
     private static Sales sales;
-    private static StoredEvents events;
+    private static EventStoreTable events;
 
     @BeforeAll
     static void ownServices() {
         services = RunningServices.startOwn("crash");
         api = Api.on(services);
         sales = new Sales(api);
-        events = new StoredEvents(services.database());
+        events = new EventStoreTable(services.database());
     }
 
     @AfterAll
     static void stopThem() {
+        if (events != null) {
+            events.close();
+        }
         if (services != null) {
             services.close();
         }

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * The event store's table ({@code domain_event_entry}) of some services' database, read directly: what was
- * written, by whom, in which order — the evidence that a refused request wrote nothing and that a race left
- * one set of records. Read only, over one connection; close it when done.
+ * written, by whom, in which order — the evidence that a refused request wrote nothing, that a race left one set of
+ * records, and of what a command accepted that no answer showed (the service was killed before answering). Read
+ * only, over one connection; close it when done.
  */
 public final class EventStoreTable implements AutoCloseable {
 
@@ -73,6 +74,26 @@ public final class EventStoreTable implements AutoCloseable {
             while (rows.next()) {
                 String type = rows.getString(1);
                 counts.put(type.substring(type.lastIndexOf('.') + 1), rows.getLong(2));
+            }
+            return counts;
+        });
+    }
+
+    /** How many events of {@code type} (simple class name) the store holds. */
+    public long count(String type) {
+        return countsByType().getOrDefault(type, 0L);
+    }
+
+    /**
+     * How many events of {@code type} the store holds per value of the payload's {@code field} (e.g. the
+     * {@code originatingLeadId} of {@code AccountCreated}).
+     */
+    public Map<String, Long> countBy(String type, String field) {
+        return query("SELECT convert_from(payload, 'UTF8')::jsonb ->> ?, count(*) FROM domain_event_entry"
+                + " WHERE payload_type LIKE ? GROUP BY 1", List.of(field, "%." + type), rows -> {
+            Map<String, Long> counts = new HashMap<>();
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
             }
             return counts;
         });
