@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Axon's JDBC event store on PostgreSQL with the snake_case tables that Flyway creates
- * ({@code db/eventstore}), instead of letting Axon create camelCase tables of its own.
+ * ({@code db/eventstore}), instead of letting Axon create camelCase tables of its own; read as often as
+ * {@link EventStoreProperties} says, and with {@link EventArrivals} to wake the pooled processors when events arrive.
  */
 @AutoConfiguration(before = JdbcAutoConfiguration.class)
 @EnableConfigurationProperties(EventStoreProperties.class)
