@@ -3,6 +3,7 @@ package dev.leadqualification.query.account;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.query.readmodel.CustomerRecordTable;
 import dev.leadqualification.query.readmodel.JsonColumns;
+import dev.leadqualification.query.readmodel.ProjectionWrites;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AccountTable extends CustomerRecordTable<AccountDetails> {
 
-    public AccountTable(NamedParameterJdbcTemplate jdbc, JsonColumns json) {
-        super("account_view", "account_id", AccountDetails.class, jdbc, json);
+    public AccountTable(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, JsonColumns json) {
+        super("account_view", "account_id", AccountDetails.class, jdbc, writes, json);
     }
 }

@@ -1,6 +1,7 @@
 package dev.leadqualification.query.attachment;
 
 import dev.leadqualification.kernel.lead.NoteAdded;
+import dev.leadqualification.query.readmodel.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,9 +22,11 @@ public class AttachmentProjection {
     public static final String PROCESSING_GROUP = "attachment-projection";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
 
-    public AttachmentProjection(NamedParameterJdbcTemplate jdbc) {
+    public AttachmentProjection(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     /** A replay rebuilds the attachments from the first event: it starts from an empty table. */
@@ -37,7 +40,7 @@ public class AttachmentProjection {
         if (event.attachment() == null) {
             return;
         }
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO attachment_view (note_id, file_name, mime_type, content)
                 VALUES (:noteId, :fileName, :mimeType, :content)
                 ON CONFLICT (note_id) DO NOTHING""", new MapSqlParameterSource()

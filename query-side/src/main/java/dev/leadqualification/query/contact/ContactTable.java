@@ -3,6 +3,7 @@ package dev.leadqualification.query.contact;
 import dev.leadqualification.kernel.contact.ContactDetails;
 import dev.leadqualification.query.readmodel.CustomerRecordTable;
 import dev.leadqualification.query.readmodel.JsonColumns;
+import dev.leadqualification.query.readmodel.ProjectionWrites;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ContactTable extends CustomerRecordTable<ContactDetails> {
 
-    public ContactTable(NamedParameterJdbcTemplate jdbc, JsonColumns json) {
-        super("contact_view", "contact_id", ContactDetails.class, jdbc, json);
+    public ContactTable(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, JsonColumns json) {
+        super("contact_view", "contact_id", ContactDetails.class, jdbc, writes, json);
     }
 }

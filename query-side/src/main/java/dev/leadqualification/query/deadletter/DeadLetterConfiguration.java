@@ -1,5 +1,6 @@
 package dev.leadqualification.query.deadletter;
 
+import dev.leadqualification.query.readmodel.ProjectionWrites;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.springboot.EventProcessorProperties;
@@ -66,7 +67,8 @@ public class DeadLetterConfiguration {
 
     /** Picked up by Axon as a handler enhancer for every annotated event handler of this service. */
     @Bean
-    public FailingEventIsolation failingEventIsolation(PlatformTransactionManager transactions) {
-        return new FailingEventIsolation(transactions);
+    public FailingEventIsolation failingEventIsolation(PlatformTransactionManager transactions,
+                                                       ProjectionWrites writes) {
+        return new FailingEventIsolation(transactions, writes);
     }
 }

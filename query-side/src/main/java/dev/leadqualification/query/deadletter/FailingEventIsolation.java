@@ -1,5 +1,7 @@
 package dev.leadqualification.query.deadletter;
 
+import dev.leadqualification.query.readmodel.ProjectionWrites;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -7,6 +9,7 @@ import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +40,12 @@ import java.util.Set;
  * <p>
  * The events that failed are remembered in memory (the last {@value #REMEMBERED_FAILURES}); with several query-side
  * instances each learns of a failure on its own, which costs at most one more batch retry.
+ * <p>
+ * Handlers write through {@link ProjectionWrites}: here each handler's writes join its batch's, sent to the database
+ * when the batch commits; a handler that fails leaves none of them behind. When the batch's writes fail on the
+ * database, no handler can be told which of its events was at fault: every event of the batch is remembered as
+ * failed, and the retry runs them one at a time in savepoints, writing at once (after sending what the batch holds
+ * before them, so that each aggregate's writes keep their order), so that the failing one is parked as above.
  */
 public class FailingEventIsolation implements HandlerEnhancerDefinition {
 
@@ -45,7 +54,10 @@ public class FailingEventIsolation implements HandlerEnhancerDefinition {
     private static final TransactionDefinition SAVEPOINT =
             new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
 
+    private static final String WRITES = ProjectionWrites.Batch.class.getName();
+
     private final PlatformTransactionManager transactions;
+    private final ProjectionWrites writes;
     private final Set<String> failedEvents = Collections.synchronizedSet(Collections.newSetFromMap(
             new LinkedHashMap<>() {
                 @Override
@@ -54,8 +66,9 @@ public class FailingEventIsolation implements HandlerEnhancerDefinition {
                 }
             }));
 
-    public FailingEventIsolation(PlatformTransactionManager transactions) {
+    public FailingEventIsolation(PlatformTransactionManager transactions, ProjectionWrites writes) {
         this.transactions = transactions;
+        this.writes = writes;
     }
 
     @Override
@@ -84,10 +97,17 @@ public class FailingEventIsolation implements HandlerEnhancerDefinition {
         @Override
         public Object handle(Message<?> message, T target) throws Exception {
             if (failedEvents.contains(message.getIdentifier()) || isDeadLetter()) {
+                // its writes go to the database at once: the batch's earlier writes must be there before them
+                sendHeldWrites(message);
                 return inSavepoint(message, target);
             }
             try {
-                return super.handle(message, target);
+                ProjectionWrites.Batch batch = batchOfThisUnitOfWork();
+                if (batch == null) {
+                    return super.handle(message, target);
+                }
+                String aggregate = message instanceof DomainEventMessage<?> event ? event.getAggregateIdentifier() : null;
+                return batch.handle(aggregate, message.getIdentifier(), () -> super.handle(message, target));
             } catch (Exception failure) {
                 if (ProjectionFailurePolicy.isTransient(failure)) {
                     throw failure;
@@ -110,6 +130,55 @@ public class FailingEventIsolation implements HandlerEnhancerDefinition {
             }
             transactions.commit(savepoint);
             return result;
+        }
+    }
+
+    /** The writes of the processor's batch, sent when it commits; none outside a unit of work. */
+    private ProjectionWrites.Batch batchOfThisUnitOfWork() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        UnitOfWork<?> batchUnit = CurrentUnitOfWork.get().root();
+        return batchUnit.getOrComputeResource(WRITES, key -> {
+            ProjectionWrites.Batch batch = writes.newBatch();
+            batchUnit.onPrepareCommit(unit -> send(batch));
+            return batch;
+        });
+    }
+
+    /**
+     * Sends the writes the batch holds so far. When they fail, their events are remembered and the batch must be
+     * retried ({@link IsolationRequired}): the failure is not this event's, so it must not be parked for it.
+     */
+    private void sendHeldWrites(Message<?> event) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        ProjectionWrites.Batch batch = CurrentUnitOfWork.get().root().getResource(WRITES);
+        if (batch == null) {
+            return;
+        }
+        try {
+            send(batch);
+        } catch (RuntimeException failure) {
+            if (ProjectionFailurePolicy.isTransient(failure)) {
+                throw failure;
+            }
+            throw new IsolationRequired(event, failure);
+        }
+    }
+
+    private void send(ProjectionWrites.Batch batch) {
+        Set<String> events = batch.events();
+        try {
+            batch.flush();
+        } catch (RuntimeException failure) {
+            if (!ProjectionFailurePolicy.isTransient(failure)) {
+                failedEvents.addAll(events);
+                log.info("Writing the projections of events {} failed ({}); they are retried one at a time.",
+                        events, failure.toString());
+            }
+            throw failure;
         }
     }
 

@@ -18,6 +18,7 @@ import dev.leadqualification.kernel.lead.QualificationDetailsUpdated;
 import dev.leadqualification.kernel.lead.StatusReason;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.JsonColumns;
+import dev.leadqualification.query.readmodel.ProjectionWrites;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -46,10 +47,12 @@ public class LeadProjection {
     public static final String PROCESSING_GROUP = "lead-projection";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final JsonColumns json;
 
-    public LeadProjection(NamedParameterJdbcTemplate jdbc, JsonColumns json) {
+    public LeadProjection(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, JsonColumns json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
@@ -62,7 +65,7 @@ public class LeadProjection {
     @EventHandler
     public void on(LeadCreated event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO lead_view (lead_id, details, qualification_details, status, status_reason, process_stage,
                                        search_text, created_at, created_by, modified_at, modified_by, version)
                 VALUES (:leadId, CAST(:details AS jsonb), CAST(:qualificationDetails AS jsonb), :status, :statusReason,
@@ -102,7 +105,7 @@ public class LeadProjection {
         NoteView.AttachmentMetadata attachment = event.attachment() == null ? null
                 : new NoteView.AttachmentMetadata(event.attachment().fileName(), event.attachment().mimeType(),
                 event.attachment().size());
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO lead_note_view (note_id, lead_id, position, title, text, attachment, created_at, created_by)
                 VALUES (:noteId, :leadId, :position, :title, :text, CAST(:attachment AS jsonb), :at, :actor)
                 ON CONFLICT (note_id) DO NOTHING""", new MapSqlParameterSource()
@@ -206,7 +209,7 @@ public class LeadProjection {
     private void change(String leadId, long sequence, Instant at, String actor, String assignments,
                         MapSqlParameterSource values) {
         String set = assignments.isBlank() ? "" : assignments + ", ";
-        jdbc.update("UPDATE lead_view SET " + set + "modified_at = :at, modified_by = :actor, version = :version"
+        writes.update("UPDATE lead_view SET " + set + "modified_at = :at, modified_by = :actor, version = :version"
                         + " WHERE lead_id = :leadId AND version < :version",
                 values.addValue("leadId", uuid(leadId))
                         .addValue("version", sequence)

@@ -5,6 +5,7 @@ import dev.leadqualification.kernel.opportunity.NoteTransferred;
 import dev.leadqualification.kernel.opportunity.OpportunityCreated;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.JsonColumns;
+import dev.leadqualification.query.readmodel.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,10 +33,12 @@ public class OpportunityProjection {
     public static final String PROCESSING_GROUP = "opportunity-projection";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final JsonColumns json;
 
-    public OpportunityProjection(NamedParameterJdbcTemplate jdbc, JsonColumns json) {
+    public OpportunityProjection(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, JsonColumns json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
@@ -49,7 +52,7 @@ public class OpportunityProjection {
     public void on(OpportunityCreated event, @SequenceNumber long sequence, @Timestamp Instant at,
                    @MetaDataValue(MetadataKeys.ACTOR) String actor) {
         ProcessStage stage = event.processStage() == null ? ProcessStage.DEVELOP : event.processStage();
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO opportunity_view (opportunity_id, details, customer, account_id, contact_id,
                                               originating_lead_id, process_stage, created_at, created_by, version)
                 VALUES (:opportunityId, CAST(:details AS jsonb), CAST(:customer AS jsonb), :accountId, :contactId,
@@ -69,14 +72,14 @@ public class OpportunityProjection {
 
     @EventHandler
     public void on(NoteTransferred event, @SequenceNumber long sequence) {
-        jdbc.update("""
+        writes.update("""
                 INSERT INTO opportunity_note_view (opportunity_id, note_id, from_lead_id)
                 VALUES (:opportunityId, :noteId, :fromLeadId)
                 ON CONFLICT (opportunity_id, note_id) DO NOTHING""", new MapSqlParameterSource()
                 .addValue("opportunityId", uuid(event.opportunityId()))
                 .addValue("noteId", uuid(event.noteId()))
                 .addValue("fromLeadId", uuid(event.fromLeadId())));
-        jdbc.update("UPDATE opportunity_view SET version = :version WHERE opportunity_id = :opportunityId"
+        writes.update("UPDATE opportunity_view SET version = :version WHERE opportunity_id = :opportunityId"
                 + " AND version < :version", new MapSqlParameterSource()
                 .addValue("opportunityId", uuid(event.opportunityId()))
                 .addValue("version", sequence));

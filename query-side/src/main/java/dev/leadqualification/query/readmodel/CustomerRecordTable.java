@@ -24,14 +24,16 @@ public abstract class CustomerRecordTable<D> {
     private final String idColumn;
     private final Class<D> detailsType;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ProjectionWrites writes;
     private final JsonColumns json;
 
     protected CustomerRecordTable(String table, String idColumn, Class<D> detailsType,
-                                  NamedParameterJdbcTemplate jdbc, JsonColumns json) {
+                                  NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, JsonColumns json) {
         this.table = table;
         this.idColumn = idColumn;
         this.detailsType = detailsType;
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
@@ -41,7 +43,7 @@ public abstract class CustomerRecordTable<D> {
 
     /** Stores a created record; a redelivered creation finds it stored and changes nothing. */
     public void insert(String id, D details, String originatingLeadId, String searchText, Instant at, String actor) {
-        jdbc.update("INSERT INTO " + table + " (" + idColumn + ", details, originating_lead_id, search_text, created_at, created_by)"
+        writes.update("INSERT INTO " + table + " (" + idColumn + ", details, originating_lead_id, search_text, created_at, created_by)"
                 + " VALUES (:id, CAST(:details AS jsonb), :originatingLeadId, :searchText, :at, :actor)"
                 + " ON CONFLICT (" + idColumn + ") DO NOTHING", new MapSqlParameterSource()
                 .addValue("id", uuid(id))

@@ -1,18 +1,25 @@
 package dev.leadqualification.query.deadletter;
 
 import dev.leadqualification.platform.testing.FreshDatabase;
+import dev.leadqualification.query.readmodel.ProjectionWrites;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiHandlerDefinition;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +38,9 @@ import static org.axonframework.eventhandling.GenericEventMessage.asEventMessage
 /**
  * {@link FailingEventIsolation} on PostgreSQL, around a handler that writes an event in two statements: a batch with a
  * failing event is never committed with half of that event, the retried batch commits every other event, and a
- * database that is busy (a lock timeout) is not taken for a failing event.
+ * database that is busy (a lock timeout) is not taken for a failing event. In a unit of work (as a processor runs a
+ * batch) the writes are held and sent when it commits, each aggregate's in order; a batch whose writes fail is
+ * retried one event at a time, so that the failing one is found.
  */
 class FailingEventIsolationTest {
 
@@ -41,9 +50,10 @@ class FailingEventIsolationTest {
 
     private final JdbcTemplate jdbc = new JdbcTemplate(DATA_SOURCE);
     private final TransactionTemplate batches = new TransactionTemplate(new DataSourceTransactionManager(DATA_SOURCE));
-    private final AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(new NoteProjection(jdbc),
-            ClasspathParameterResolverFactory.forClass(NoteProjection.class),
-            MultiHandlerDefinition.ordered(new FailingEventIsolation(batches.getTransactionManager()),
+    private final ProjectionWrites writes = new ProjectionWrites(new NamedParameterJdbcTemplate(jdbc));
+    private final AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
+            new NoteProjection(writes), ClasspathParameterResolverFactory.forClass(NoteProjection.class),
+            MultiHandlerDefinition.ordered(new FailingEventIsolation(batches.getTransactionManager(), writes),
                     ClasspathHandlerDefinition.forClass(NoteProjection.class)));
     private Connection lockHolder;
 
@@ -103,22 +113,103 @@ class FailingEventIsolationTest {
         assertThat(notes(changed)).containsExactly("second");
     }
 
+    @Test
+    void inAUnitOfWorkTheWritesAreSentAtCommitEachAggregatesInOrder() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+
+        inUnitOfWork(() -> {
+            handle(noteEvent(first, 0, "first, created"));
+            handle(noteEvent(second, 0, "second, created"));
+            handle(noteEvent(second, 1, "second, changed"));
+            handle(noteEvent(first, 1, "first, changed"));
+            handle(noteEvent(first, 2, "first, changed again"));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM note WHERE id IN (?, ?)", Long.class, first, second))
+                    .as("nothing written before the commit, in the batch's own transaction").isZero();
+        });
+
+        assertThat(jdbc.queryForList("SELECT text FROM note WHERE id IN (?, ?) ORDER BY text", String.class,
+                first, second)).containsExactly("first, changed again", "second, changed");
+    }
+
+    @Test
+    void aUnitOfWorkWhoseWritesFailIsRetriedOneEventAtATimeAndOnlyTheFailingEventFails() {
+        EventMessage<NoteWritten> before = written("fine");
+        EventMessage<NoteWritten> failing = written("NUL \u0000 is no text");
+        EventMessage<NoteWritten> after = written("fine too");
+
+        assertThatThrownBy(() -> inUnitOfWork(() -> {
+            handle(before);
+            handle(failing);
+            handle(after);
+        })).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(notes(before, failing, after)).as("the whole batch rolled back").isEmpty();
+
+        inUnitOfWork(() -> {
+            handle(before);
+            assertThatThrownBy(() -> handle(failing)).isInstanceOf(DataIntegrityViolationException.class);
+            handle(after);
+        });
+
+        assertThat(notes(before, failing, after)).containsExactlyInAnyOrder("fine", "fine too");
+    }
+
+    /** An event run alone (it was in a batch that failed) writes at once, after what the batch holds before it. */
+    @Test
+    void anEventRunAloneWritesAfterTheEarlierWritesOfItsBatch() {
+        String note = UUID.randomUUID().toString();
+        EventMessage<NoteWritten> broken = noteEvent(UUID.randomUUID().toString(), 0, "NUL \u0000 is no text");
+        EventMessage<NoteWritten> created = noteEvent(note, 0, "created");
+        EventMessage<NoteWritten> changed = noteEvent(note, 1, "changed");
+        assertThatThrownBy(() -> inUnitOfWork(() -> {
+            handle(broken);
+            handle(changed);
+        })).isInstanceOf(DataIntegrityViolationException.class);
+
+        inUnitOfWork(() -> {
+            handle(created);
+            handle(changed);
+            assertThatThrownBy(() -> handle(broken)).isInstanceOf(DataIntegrityViolationException.class);
+        });
+
+        assertThat(notes(created)).containsExactly("changed");
+    }
+
     /** What a projection event says; its handler writes it in two statements. */
     record NoteWritten(String id, String text) {
     }
 
     static class NoteProjection {
 
-        private final JdbcTemplate jdbc;
+        private final ProjectionWrites writes;
 
-        NoteProjection(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
+        NoteProjection(ProjectionWrites writes) {
+            this.writes = writes;
         }
 
         @EventHandler
         void on(NoteWritten event) {
-            jdbc.update("INSERT INTO note (id, text) VALUES (?, '') ON CONFLICT (id) DO NOTHING", event.id());
-            jdbc.update("UPDATE note SET text = ? WHERE id = ?", event.text(), event.id());
+            MapSqlParameterSource values = new MapSqlParameterSource("id", event.id()).addValue("text", event.text());
+            writes.update("INSERT INTO note (id, text) VALUES (:id, '') ON CONFLICT (id) DO NOTHING", values);
+            writes.update("UPDATE note SET text = :text WHERE id = :id", values);
+        }
+    }
+
+    /** Event {@code sequence} of note {@code id}'s aggregate. */
+    private static EventMessage<NoteWritten> noteEvent(String id, long sequence, String text) {
+        return new GenericDomainEventMessage<>("Note", id, sequence, new NoteWritten(id, text));
+    }
+
+    /** Handles events in an Axon unit of work with a transaction, as a processor handles a batch. */
+    private void inUnitOfWork(ThrowingRunnable events) {
+        DefaultUnitOfWork<?> unit = DefaultUnitOfWork.startAndGet(null);
+        unit.attachTransaction(new SpringTransactionManager(batches.getTransactionManager()));
+        ResultMessage<?> result = unit.executeWithResult(() -> {
+            events.run();
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw (RuntimeException) result.exceptionResult();
         }
     }
 
