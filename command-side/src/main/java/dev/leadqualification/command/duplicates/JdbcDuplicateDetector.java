@@ -80,13 +80,12 @@ public class JdbcDuplicateDetector implements DuplicateDetector {
         }
         Map<String, FoundRecord> found = new LinkedHashMap<>();
         jdbc.query(sql, row -> {
-            found.computeIfAbsent(row.getString("id"), id -> {
-                try {
-                    return new FoundRecord(row);
-                } catch (SQLException unreadable) {
-                    throw new IllegalStateException(unreadable);
-                }
-            }).rules.add(ruleNames.get(row.getString("rule_id")));
+            FoundRecord record = found.get(row.getString("id"));
+            if (record == null) {
+                record = new FoundRecord(row);
+                found.put(record.id, record);
+            }
+            record.rules.add(ruleNames.get(row.getString("rule_id")));
         }, parameters.toArray());
         return found.values().stream().limit(MAX_MATCHES).map(FoundRecord::match).toList();
     }
