@@ -61,8 +61,8 @@ public class BulkQualificationController {
         Set<String> leadIds = leadIds(body.remove("leadIds"));
         QualifyOptions options = bodies.readValid(body, QualifyOptions.class);
         List<CompletableFuture<ObjectNode>> results = new ArrayList<>(leadIds.size());
-        // Once the database fails (e.g. is out of reach), each lead would wait in vain for a connection: the rest
-        // get the same 503 problem at once, so the client knows to send just those again.
+        // Once the database is out of reach, each lead would wait in vain for a connection: the rest get the same 503
+        // problem at once, so the client knows to send just those again. A lost deadlock concerns one lead only.
         AtomicReference<ProblemDetail> outage = new AtomicReference<>();
         for (String leadId : leadIds) {
             results.add(executor.submit(() -> qualifyOne(leadId, options, outage)));
@@ -86,7 +86,7 @@ public class BulkQualificationController {
             return result.put("outcome", Outcome.QUALIFIED.name()).setAll(qualified);
         } catch (RuntimeException refused) {
             ProblemDetail problem = problems.describe(refused);
-            if (TransientDatabaseFailure.causedBy(refused)) {
+            if (TransientDatabaseFailure.outOfReach(refused)) {
                 outage.compareAndSet(null, problem);
             }
             return rejected(result, problem);

@@ -8,6 +8,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Set;
 
@@ -32,6 +33,9 @@ public final class TransientDatabaseFailure {
      */
     private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "53", "57", "58", "40");
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String CONNECTION_EXCEPTION = "08";
+    /** Administrator shutdown, crash shutdown, cannot connect now. */
+    private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
     private TransientDatabaseFailure() {
     }
@@ -51,6 +55,27 @@ public final class TransientDatabaseFailure {
                     || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
                     || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code failure} says the database is out of reach (no connection could be had or kept, or the server is
+     * shutting down): unlike a lost deadlock or a lock timeout, which touch one piece of work, this fails all work alike.
+     */
+    public static boolean outOfReach(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith(CONNECTION_EXCEPTION) || SERVER_GOING_AWAY.contains(state);
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException || cause instanceof SQLRecoverableException) {
                 return true;
             }
         }

@@ -37,4 +37,19 @@ class TransientDatabaseFailureTest {
         assertThat(TransientDatabaseFailure.causedBy(new DataIntegrityViolationException("duplicate key",
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
     }
+
+    /** What stops a bulk qualification's other leads: the database out of reach, not one lead's lost deadlock. */
+    @Test
+    void noConnectionALostConnectionOrAShutdownIsOutOfReachADeadlockIsNot() {
+        assertThat(TransientDatabaseFailure.outOfReach(
+                new CannotCreateTransactionException("Could not open JDBC Connection for transaction", NO_CONNECTION)))
+                .isTrue();
+        assertThat(TransientDatabaseFailure.outOfReach(new TransactionSystemException("Could not commit",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
+        assertThat(TransientDatabaseFailure.outOfReach(new EventStoreException("Failed to read events",
+                new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        SQLException deadlock = new SQLException("deadlock detected", "40P01");
+        assertThat(TransientDatabaseFailure.causedBy(deadlock)).isTrue();
+        assertThat(TransientDatabaseFailure.outOfReach(deadlock)).isFalse();
+    }
 }
