@@ -67,6 +67,26 @@ class DuplicateDetectionOnDirectCreatesIT {
     }
 
     @Test
+    void anAccountMatchedUnderTwoRulesIsListedOnceNamingBothOldestFirst() {
+        String token = Leads.token();
+        String name = "Fourth Coffee " + token;
+        String email = "hello@" + token + ".example";
+        String bothRules = sales.createAccount(object("name", name, "email", email));
+        String nameOnly = sales.createAccount(object("name", name, "email", "other@" + token + ".example",
+                "suppressDuplicateDetection", true));
+
+        JsonNode problem = assertDuplicatesFound(api.as(SAM).post("/api/accounts", object("name", name, "email", email)),
+                api.duplicateExperience());
+
+        JsonNode matches = problem.path("matchedAccounts");
+        assertThat(matches).as("%s", problem).hasSize(2);
+        assertThat(matches.get(0).path("accountId").asText()).isEqualTo(bothRules);
+        assertThat(matches.get(1).path("accountId").asText()).isEqualTo(nameOnly);
+        assertHasValues(matches.get(0), object("matchedRules", List.of(SAME_ACCOUNT_NAME, SAME_ACCOUNT_EMAIL)));
+        assertHasValues(matches.get(1), object("matchedRules", List.of(SAME_ACCOUNT_NAME)));
+    }
+
+    @Test
     void aContactWithTheEmailOrTheNameOfAnExistingOneIsRefusedUnlessSuppressed() {
         String token = Leads.token();
         String lastName = "Known-" + token;
