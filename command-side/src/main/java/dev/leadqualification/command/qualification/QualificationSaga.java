@@ -1,20 +1,17 @@
 package dev.leadqualification.command.qualification;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import dev.leadqualification.kernel.account.CreateAccount;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.contact.CreateContact;
 import dev.leadqualification.kernel.lead.CompleteLeadQualification;
 import dev.leadqualification.kernel.lead.FailLeadQualification;
-import dev.leadqualification.kernel.lead.LeadQualificationCompleted;
-import dev.leadqualification.kernel.lead.LeadQualificationFailed;
 import dev.leadqualification.kernel.lead.LeadQualified;
 import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
 import dev.leadqualification.kernel.opportunity.Customer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,44 +24,33 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The commands run inside this handler's transaction (a failure rolls every step back and the event is
  * retried) and are idempotent, so a redelivered event creates nothing twice. A record that cannot be created
  * (its id is taken by another record) ends the qualification as failed, which the lead's read model shows.
- * The saga lives until the lead has recorded the outcome.
+ * The lead's outcome is recorded in the same transaction, so the saga ends with the handler: it has nothing
+ * left to wait for, and a saga that ends before its transaction commits is never written to the saga store.
  */
 @Saga
 @ProcessingGroup(QualificationSaga.PROCESSING_GROUP)
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class QualificationSaga {
 
     public static final String PROCESSING_GROUP = "qualification-saga";
-    private static final String ASSOCIATION = "qualificationId";
 
     @Autowired
     private transient CommandGateway commandGateway;
 
-    private String leadId;
-    private String qualificationId;
-    private Outcome outcome;
-
-    /** What the saga has reached; persisted with it. */
-    public enum Outcome {
-        RECORDS_CREATED, FAILED
-    }
-
     @StartSaga
-    @SagaEventHandler(associationProperty = ASSOCIATION)
+    @SagaEventHandler(associationProperty = "qualificationId")
     public void on(LeadQualified qualified) {
-        leadId = qualified.leadId();
-        qualificationId = qualified.qualificationId();
         try {
             createRecords(qualified);
-            outcome = Outcome.RECORDS_CREATED;
-            commandGateway.sendAndWait(new CompleteLeadQualification(leadId, qualificationId));
+            commandGateway.sendAndWait(new CompleteLeadQualification(qualified.leadId(), qualified.qualificationId()));
         } catch (DomainRuleViolation refused) {
-            outcome = Outcome.FAILED;
-            commandGateway.sendAndWait(new FailLeadQualification(leadId, qualificationId, refused.getMessage()));
+            commandGateway.sendAndWait(new FailLeadQualification(qualified.leadId(), qualified.qualificationId(),
+                    refused.getMessage()));
         }
+        SagaLifecycle.end();
     }
 
     private void createRecords(LeadQualified qualified) {
+        String leadId = qualified.leadId();
         if (qualified.accountId() != null) {
             commandGateway.sendAndWait(new CreateAccount(qualified.accountId(), qualified.account(), leadId, false));
         }
@@ -77,29 +63,5 @@ public class QualificationSaga {
             commandGateway.sendAndWait(new CreateOpportunityFromLead(qualified.opportunityId(), qualified.opportunity(),
                     Customer.of(accountId, contactId), accountId, contactId, leadId, qualified.noteIds()));
         }
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(LeadQualificationCompleted completed) {
-        // the lead recorded the outcome: nothing left to do
-    }
-
-    @EndSaga
-    @SagaEventHandler(associationProperty = ASSOCIATION)
-    public void on(LeadQualificationFailed failed) {
-        // the lead recorded the outcome: nothing left to do
-    }
-
-    String leadId() {
-        return leadId;
-    }
-
-    String qualificationId() {
-        return qualificationId;
-    }
-
-    Outcome outcome() {
-        return outcome;
     }
 }
