@@ -1,6 +1,13 @@
 package dev.leadqualification.command.eventstore;
 
+import dev.leadqualification.kernel.account.AccountCreated;
+import dev.leadqualification.kernel.account.AccountDetails;
+import dev.leadqualification.kernel.account.CreateAccount;
 import dev.leadqualification.platform.testing.FreshDatabase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,10 +17,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The schema Flyway gives the event store, as DESIGN.md requires it, on a real PostgreSQL. */
+/**
+ * The event store on a real PostgreSQL: the schema Flyway gives it, as DESIGN.md requires it, and how aggregates are
+ * read from it.
+ */
 @SpringBootTest
 class EventStoreSchemaTest {
 
@@ -26,6 +38,33 @@ class EventStoreSchemaTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    EventStore eventStore;
+
+    /** Nothing here takes snapshots, so loading an aggregate does not ask for one (one query instead of two). */
+    @Test
+    void aggregatesAreReadFromTheirEventsWithoutLookingForASnapshot() {
+        String accountId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateAccount(accountId, new AccountDetails("Snapshot GmbH", null, null, null, null), null,
+                false));
+        // a row that would be read as the account's snapshot if the snapshot table were consulted
+        jdbc.update("""
+                INSERT INTO snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                SELECT aggregate_identifier, sequence_number, 'Account', event_identifier, meta_data, payload,
+                    payload_revision, payload_type, time_stamp
+                FROM domain_event_entry WHERE aggregate_identifier = ?""", accountId);
+
+        assertThat(storageEngine.readSnapshot(accountId)).isEmpty();
+        assertThat(eventStore.readEvents(accountId).asStream().<Object>map(DomainEventMessage::getPayloadType))
+                .containsExactly(AccountCreated.class);
+        assertThatThrownBy(() -> storageEngine.storeSnapshot(eventStore.readEvents(accountId).next()))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 
     /** An accepted command's events are on disk when it is answered (the query side may commit lazily, not this). */
     @Test

@@ -68,7 +68,7 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema, EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new SnapshotFreeJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -77,8 +77,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(properties.readBatchSize())
-                .build();
+                .batchSize(properties.readBatchSize()));
     }
 
     @Bean
