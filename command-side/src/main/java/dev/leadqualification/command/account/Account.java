@@ -45,8 +45,7 @@ public class Account {
         if (command.details().name() == null || command.details().name().isBlank()) {
             throw new InvalidField("name", "is required");
         }
-        DuplicateCheck.refuseDuplicate(command.details(), null, command.checkDuplicates(), detector,
-                settingsLookup.current());
+        DuplicateCheck.refuseDuplicate(command.details(), null, command.checkDuplicates(), detector, settingsLookup);
         apply(new AccountCreated(command.accountId(), command.details(), command.originatingLeadId()));
         return command.accountId();
     }

@@ -50,7 +50,7 @@ public class Contact {
                 && !directory.accountExists(details.parentAccountId())) {
             throw CustomerDirectory.unknownParentAccount();
         }
-        DuplicateCheck.refuseDuplicate(null, details, command.checkDuplicates(), detector, settingsLookup.current());
+        DuplicateCheck.refuseDuplicate(null, details, command.checkDuplicates(), detector, settingsLookup);
         apply(new ContactCreated(command.contactId(), details, command.originatingLeadId()));
         return command.contactId();
     }

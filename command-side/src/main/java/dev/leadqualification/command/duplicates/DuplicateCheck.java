@@ -1,5 +1,6 @@
 package dev.leadqualification.command.duplicates;
 
+import dev.leadqualification.command.settings.SettingsLookup;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.contact.ContactDetails;
 import dev.leadqualification.kernel.duplicates.DuplicateExperience;
@@ -24,10 +25,17 @@ public final class DuplicateCheck {
                 ? DuplicateExperience.MAY_ALREADY_EXIST : DuplicateExperience.DUPLICATE_WARNING;
     }
 
-    /** Refuses a direct create (account or contact, the other null) that matches, when asked and enabled. */
+    /**
+     * Refuses a direct create (account or contact, the other null) that matches, when asked and enabled. The
+     * settings are read only when the check is asked for (a qualification's records are not checked again).
+     */
     public static void refuseDuplicate(AccountDetails account, ContactDetails contact, boolean requested,
-                                       DuplicateDetector detector, QualificationSettings settings) {
-        if (requested && enabled(settings, false)) {
+                                       DuplicateDetector detector, SettingsLookup settingsLookup) {
+        if (!requested) {
+            return;
+        }
+        QualificationSettings settings = settingsLookup.current();
+        if (enabled(settings, false)) {
             DuplicatesFound found = of(account, contact, detector, settings);
             if (found.any()) {
                 throw new DuplicatesFoundException(found);

@@ -14,6 +14,7 @@ import dev.leadqualification.kernel.duplicates.RuleEntity;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -33,6 +34,8 @@ public class DuplicateRules {
     /** A rule with its id and where it is in its life cycle. */
     public record StoredRule(String ruleId, DuplicateRuleDefinition definition, DuplicateRuleStatus status) {
     }
+
+    private static final String INDEXED_RULES = DuplicateRules.class.getName() + ".indexed.";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -55,10 +58,28 @@ public class DuplicateRules {
                 rows, entity.name());
     }
 
-    /** The rules new records need match codes for: published ones and those being published. */
+    /**
+     * The rules new records need match codes for: published ones and those being published. Read once per unit of
+     * work: the lookups handle the events of a transaction together as it commits, so the saga's batch of
+     * qualifications reads them once rather than once per record, still at the commit. A change to a rule in the
+     * same batch has them read again.
+     */
     public List<StoredRule> indexed(RuleEntity entity) {
-        return jdbc.query("SELECT * FROM duplicate_rule_lookup WHERE entity = ? AND status <> 'UNPUBLISHED'",
-                rows, entity.name());
+        if (!CurrentUnitOfWork.isStarted()) {
+            return readIndexed(entity);
+        }
+        return CurrentUnitOfWork.get().getOrComputeResource(INDEXED_RULES + entity, key -> readIndexed(entity));
+    }
+
+    private List<StoredRule> readIndexed(RuleEntity entity) {
+        return List.copyOf(jdbc.query(
+                "SELECT * FROM duplicate_rule_lookup WHERE entity = ? AND status <> 'UNPUBLISHED'", rows, entity.name()));
+    }
+
+    private static void forgetIndexedRules() {
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().resources().keySet().removeIf(key -> key.startsWith(INDEXED_RULES));
+        }
     }
 
     public boolean isPublishing(String ruleId) {
@@ -69,6 +90,7 @@ public class DuplicateRules {
 
     @EventHandler
     void on(DuplicateRuleDefined event, @Timestamp Instant definedAt) {
+        forgetIndexedRules();
         jdbc.update("""
                 INSERT INTO duplicate_rule_lookup (rule_id, entity, status, definition, defined_at)
                 VALUES (?, ?, 'UNPUBLISHED', CAST(? AS jsonb), ?) ON CONFLICT (rule_id) DO NOTHING""",
@@ -94,11 +116,13 @@ public class DuplicateRules {
 
     @EventHandler
     void on(DuplicateRuleDeleted event) {
+        forgetIndexedRules();
         jdbc.update("DELETE FROM duplicate_rule_lookup WHERE rule_id = ?", event.ruleId());
         jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = ?", event.ruleId());
     }
 
     private void setStatus(String ruleId, DuplicateRuleStatus status) {
+        forgetIndexedRules();
         jdbc.update("UPDATE duplicate_rule_lookup SET status = ? WHERE rule_id = ?", status.name(), ruleId);
     }
 
