@@ -27,7 +27,7 @@ public final class BenchmarkOptions {
         DEFAULTS.put("contacts", "1000000");
         DEFAULTS.put("import-batch", "50000");
         DEFAULTS.put("import-clients", "1");
-        DEFAULTS.put("warmup", "200");
+        DEFAULTS.put("warmup", "1000");
         DEFAULTS.put("baseline-seconds", "10");
         DEFAULTS.put("baseline-threads", "16");
         // how the benchmark works
@@ -57,7 +57,7 @@ public final class BenchmarkOptions {
             benchmark/run.sh [--name value ...]
               sizes:    --leads 10000 --batch 1000 --batch-clients 1 --clients 16 --latency-samples 200
                         --duplicate-checks 1000 --accounts 1000000 --contacts 1000000 --import-batch 50000
-                        --import-clients 1 --warmup 200 --baseline-seconds 10 --baseline-threads 16
+                        --import-clients 1 --warmup 1000 --baseline-seconds 10 --baseline-threads 16
               running:  --creation-clients 8 --poll-ms 5 --timeout-minutes 30 --service-heap 512m
                         --home . --output <home>/benchmark/target/report --command-jar --query-jar
                         --postgres-url jdbc:postgresql://127.0.0.1:5432/postgres --postgres-user postgres
