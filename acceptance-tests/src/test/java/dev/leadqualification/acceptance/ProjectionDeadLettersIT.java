@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,6 +48,7 @@ class ProjectionDeadLettersIT {
 
     private static final String DEAD_LETTERS = "/api/admin/dead-letters";
     private static final String LEAD_PROJECTION = "lead-projection";
+    private static final String NOTE_ADDED = "dev.leadqualification.kernel.lead.NoteAdded";
     /** A generous bound for a failing event to be parked (its batch is rolled back and retried once first). */
     private static final Duration PARKING = Duration.ofMinutes(2);
 
@@ -160,6 +163,34 @@ class ProjectionDeadLettersIT {
                 .isEqualTo(repairedName);
     }
 
+    @Test
+    void anEventOneProjectionCannotApplyIsParkedForItAloneWhileTheOthersApplyIt() {
+        String token = Leads.token();
+        String leadId = sales.createLead(lead("Woodgrove " + token));
+        api.awaitLead(leadId, lead -> true);
+        String noteId = UUID.randomUUID().toString();
+        byte[] file = ("offer " + token).getBytes(StandardCharsets.UTF_8);
+
+        // the lead projection keeps the note's text, the attachment projection only the file: one event, two
+        // projections of the same processor, and only the first cannot apply it
+        String unprojectable = storeEvent(leadId, 1, NOTE_ADDED,
+                notePayload(leadId, noteId, "Sent\u0000 the offer", file));
+
+        JsonNode parked = awaitParked(leadId, letters -> letters.size() == 1).get(0);
+        assertThat(parked.path("processingGroup").asText()).isEqualTo(LEAD_PROJECTION);
+        assertThat(parked.path("eventIdentifier").asText()).isEqualTo(unprojectable);
+        Reply attachment = api.awaitAnswer("/api/attachments/" + noteId, reply -> reply.status() == 200);
+        assertThat(attachment.body()).isEqualTo(file);
+        assertThat(api.as(SAM).query("/api/leads/" + leadId).json().path("notes")).isEmpty();
+
+        repair(unprojectable, notePayload(leadId, noteId, "Sent the offer", file), true);
+        assertThat(post(DEAD_LETTERS + "/" + LEAD_PROJECTION + "/retry").json())
+                .isEqualTo(object("retried", 1, "stillFailing", 0));
+        JsonNode note = api.awaitLead(leadId, lead -> lead.path("notes").size() == 1).path("notes").get(0);
+        assertThat(note.path("text").asText()).as("%s", note).isEqualTo("Sent the offer");
+        assertThat(api.as(SAM).query("/api/attachments/" + noteId).body()).isEqualTo(file);
+    }
+
     private void assertHealthCountsTheParkedEvents() {
         long parkedInTheLeadProjection = api.as(ADA).query(DEAD_LETTERS).json().findValuesAsText("processingGroup")
                 .stream().filter(LEAD_PROJECTION::equals).count();
@@ -189,13 +220,18 @@ class ProjectionDeadLettersIT {
 
     /** Stores {@code payload} as the lead's event number {@code sequence} as the command side would; answers its id. */
     private String storeUpdate(String leadId, long sequence, byte[] payload) {
+        return storeEvent(leadId, sequence, "dev.leadqualification.kernel.lead.LeadUpdated", payload);
+    }
+
+    /** Stores a lead event of {@code payloadType} (revision 1) as the command side would; answers its id. */
+    private String storeEvent(String leadId, long sequence, String payloadType, byte[] payload) {
         String eventId = UUID.randomUUID().toString();
         byte[] metaData = Json.bytes(object("actor", SAM.username(), "correlationId", UUID.randomUUID().toString()));
         assertThat(update("""
                 INSERT INTO domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
                                                 meta_data, payload, payload_revision, payload_type, time_stamp)
-                VALUES (?, ?, 'Lead', ?, ?, ?, '1', 'dev.leadqualification.kernel.lead.LeadUpdated', ?)""",
-                leadId, sequence, eventId, metaData, payload, Instant.now().toString()))
+                VALUES (?, ?, 'Lead', ?, ?, ?, '1', ?, ?)""",
+                leadId, sequence, eventId, metaData, payload, payloadType, Instant.now().toString()))
                 .isEqualTo(1);
         return eventId;
     }
@@ -207,6 +243,13 @@ class ProjectionDeadLettersIT {
     private static byte[] updatePayload(String leadId, ObjectNode created, String companyName) {
         ObjectNode details = created.deepCopy().put("companyName", companyName);
         return Json.bytes(object("leadId", leadId, "details", details, "changedFields", List.of("companyName")));
+    }
+
+    /** A {@code NoteAdded} (revision 1) with a text file attached, as the command side writes it. */
+    private static byte[] notePayload(String leadId, String noteId, String text, byte[] file) {
+        return Json.bytes(object("leadId", leadId, "noteId", noteId, "title", "Offer", "text", text, "attachment",
+                object("fileName", "offer.txt", "mimeType", "text/plain",
+                        "content", Base64.getEncoder().encodeToString(file))));
     }
 
     /**

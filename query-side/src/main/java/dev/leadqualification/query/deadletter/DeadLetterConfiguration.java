@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The projections' dead-letter queues. Axon's Spring Boot support gives every processor with
- * {@code axon.eventhandling.processors.<name>.dlq.enabled} (all five projections, {@code application.yml}) a
- * {@code JdbcSequencedDeadLetterQueue} with the event serializer (Jackson); this configuration names its table and
+ * The projections' dead-letter queues, one per projection although they share one processor. Axon's Spring Boot
+ * support gives every processing group with {@code axon.eventhandling.processors.<group>.dlq.enabled} (all five
+ * projections, {@code application.yml}) a {@code JdbcSequencedDeadLetterQueue} with the event serializer (Jackson); this configuration names its table and
  * columns as Flyway creates them ({@code db/query/V3__dead_letters.sql}) and adds what parks an event: the
  * {@link ProjectionFailurePolicy} and the {@link FailingEventIsolation}.
  */
@@ -48,7 +48,7 @@ public class DeadLetterConfiguration {
     }
 
     /**
-     * For every processor with a dead-letter queue: the enqueue policy; a cache of the aggregates known to have no
+     * For every processing group with a dead-letter queue: the enqueue policy; a cache of the aggregates known to have no
      * parked events (so that a healthy event costs no lookup in the queue's table); and the queue emptied when the
      * processor is reset for a replay, in the reset's transaction, as the replay rebuilds everything from the store.
      */
@@ -56,9 +56,9 @@ public class DeadLetterConfiguration {
     public ConfigurerModule deadLettering(EventProcessorProperties processors) {
         return configurer -> configurer.eventProcessing(processing -> {
             processing.registerDefaultDeadLetterPolicy(config -> new ProjectionFailurePolicy());
-            processors.getProcessors().forEach((name, settings) -> {
+            processors.getProcessors().forEach((group, settings) -> {
                 if (settings.getDlq().isEnabled()) {
-                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(name, (config, invoker) ->
+                    processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) ->
                             invoker.enableSequenceIdentifierCache().allowReset(true));
                 }
             });

@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -12,20 +13,23 @@ import java.util.List;
 
 /**
  * The processing groups of this service that park failing events, with their queues and the processors that retry
- * them. A processing group and its processor have the same name here (Axon's default).
+ * them. The groups are the projections, which share one event processor ({@code ProjectionConfiguration}), so they
+ * are found by their dead-letter settings ({@code axon.eventhandling.processors.<group>.dlq}), not by processor.
  */
 @Component
 public class DeadLetterQueues {
 
     private final EventProcessingConfiguration processing;
+    private final EventProcessorProperties settings;
 
-    public DeadLetterQueues(EventProcessingConfiguration processing) {
+    public DeadLetterQueues(EventProcessingConfiguration processing, EventProcessorProperties settings) {
         this.processing = processing;
+        this.settings = settings;
     }
 
     /** The groups with a dead-letter queue, by name. */
     public List<String> groups() {
-        return processing.eventProcessors().keySet().stream()
+        return settings.getProcessors().keySet().stream()
                 .filter(group -> processing.deadLetterQueue(group).isPresent())
                 .sorted()
                 .toList();
