@@ -1,18 +1,15 @@
 package dev.leadqualification.command.duplicates;
 
+import dev.leadqualification.command.CommandSideTest;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleDefined;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleDefinition;
 import dev.leadqualification.kernel.duplicates.DuplicateRulePublicationStarted;
 import dev.leadqualification.kernel.duplicates.MatchOperator;
 import dev.leadqualification.kernel.duplicates.RuleCondition;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
-import dev.leadqualification.platform.testing.FreshDatabase;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,15 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The rules new records are indexed under are read once per unit of work (the lookups handle a transaction's
  * events together), and read again in it when a rule changes there.
  */
-@SpringBootTest
-class IndexedRulesPerUnitOfWorkTest {
-
-    private static final FreshDatabase DATABASE = FreshDatabase.create("indexed_rules");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.useAsDataSource(registry);
-    }
+class IndexedRulesPerUnitOfWorkTest extends CommandSideTest {
 
     @Autowired
     DuplicateRules rules;

@@ -1,19 +1,16 @@
 package dev.leadqualification.command.eventstore;
 
+import dev.leadqualification.command.CommandSideTest;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.account.CreateAccount;
-import dev.leadqualification.platform.testing.FreshDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
 import java.util.Map;
@@ -26,15 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The event store on a real PostgreSQL: the schema Flyway gives it, as DESIGN.md requires it, and how aggregates are
  * read from it.
  */
-@SpringBootTest
-class EventStoreSchemaTest {
-
-    private static final FreshDatabase DATABASE = FreshDatabase.create("schema");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.useAsDataSource(registry);
-    }
+class EventStoreSchemaTest extends CommandSideTest {
 
     @Autowired
     JdbcTemplate jdbc;

@@ -1,20 +1,17 @@
 package dev.leadqualification.command.eventstore;
 
+import dev.leadqualification.command.CommandSideTest;
 import dev.leadqualification.command.support.LeadDetailsBuilder;
 import dev.leadqualification.kernel.lead.AddNote;
 import dev.leadqualification.kernel.lead.CreateLead;
 import dev.leadqualification.kernel.lead.NoteAdded;
-import dev.leadqualification.platform.testing.FreshDatabase;
 import dev.leadqualification.platform.upcasting.RevisionZeroNote;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,16 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * revision 0 (attachment as {@code name}, {@code type}, {@code data}) loads into the lead aggregate and reads back
  * from the event store in today's shape.
  */
-@SpringBootTest
-class OlderEventRevisionsTest {
+class OlderEventRevisionsTest extends CommandSideTest {
 
-    private static final FreshDatabase DATABASE = FreshDatabase.create("revisions");
     private static final byte[] FILE = "minutes of the first call".getBytes(StandardCharsets.UTF_8);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.useAsDataSource(registry);
-    }
 
     @Autowired
     private JdbcTemplate jdbc;
