@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * creation order, so the pages are checked oldest first and a page is read again, every {@link #POLL}, only
  * until all its leads show completion. Each read searches and sorts the whole set in the database (about 25 ms of
  * its time for 5,000 leads, pg_stat_statements), so reading every 100 ms took a quarter of a core from the system
- * under test; every 500 ms it is a small load, and the figures are at most that much late. The opportunities have no list: their projection must have passed the event store's head as it
- * was when the last lead showed completion (every opportunity's events are stored before its lead's
- * completion). {@link #verifyOpportunities} then reads each opportunity, after the clock has stopped.
+ * under test; every 500 ms it is a small load, and the figures are at most that much late. The opportunities have
+ * no list: the projections must have passed the event store's head as it was when the last lead showed completion
+ * (every opportunity's events are stored before its lead's completion). {@link #verifyOpportunities} then reads
+ * each opportunity, after the clock has stopped.
  */
 final class CompletionWatch {
 
@@ -69,7 +70,7 @@ final class CompletionWatch {
                 ScenarioContext.sleep(POLL);
             }
         }
-        Projections.awaitPosition(context, "opportunity", Projections.head(context));
+        Projections.awaitPosition(context, Projections.head(context));
         return new Completion(opportunities, failed);
     }
 

@@ -47,18 +47,11 @@ final class Projections {
         }
     }
 
-    /** Waits until the projections whose name contains {@code name} have processed the store up to {@code position}. */
-    static void awaitPosition(ScenarioContext context, String name, long position) {
+    /** Waits until every projection has processed the store up to {@code position}. */
+    static void awaitPosition(ScenarioContext context, long position) {
         long deadline = context.deadline();
-        while (true) {
-            List<Status> matching = statuses(context).stream().filter(status -> status.name().contains(name)).toList();
-            if (matching.isEmpty()) {
-                throw new IllegalStateException("No projection named like " + name + " in GET /api/admin/projections");
-            }
-            if (matching.stream().allMatch(status -> status.reached(position))) {
-                return;
-            }
-            context.checkWaiting(deadline, "the " + name + " projection to reach position " + position);
+        while (!statuses(context).stream().allMatch(status -> status.reached(position))) {
+            context.checkWaiting(deadline, "the projections to reach position " + position);
             ScenarioContext.sleep(POLL);
         }
     }
