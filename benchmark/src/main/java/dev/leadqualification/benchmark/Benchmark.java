@@ -16,6 +16,7 @@ import dev.leadqualification.benchmark.scenario.ServiceMemory;
 import dev.leadqualification.benchmark.system.BenchmarkDatabase;
 import dev.leadqualification.benchmark.system.JdbcTarget;
 import dev.leadqualification.benchmark.system.SystemUnderTest;
+import dev.leadqualification.benchmark.system.TableStatistics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,8 @@ public final class Benchmark {
             ServiceMemory memory;
             try (SystemUnderTest system = ownDatabase != null
                     ? SystemUnderTest.start(options, ownDatabase.target(), logs(options))
-                    : SystemUnderTest.given(options)) {
+                    : SystemUnderTest.given(options);
+                 TableStatistics statistics = TableStatistics.keptCurrentIn(database, Benchmark::say)) {
                 memory = scenarios(new ScenarioContext(system, TestData.forNewRun(), options), results);
             }
             step(results, "5 memory", () -> results.memory = memory.usage());

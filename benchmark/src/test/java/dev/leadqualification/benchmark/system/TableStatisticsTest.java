@@ -1,0 +1,59 @@
+package dev.leadqualification.benchmark.system;
+
+import dev.leadqualification.benchmark.BenchmarkOptions;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** With the server's autovacuum off, the benchmark's database is analyzed while the services run. */
+class TableStatisticsTest {
+
+    @Test
+    void withAutovacuumOffEveryTableIsAnalyzedWhileTheBenchmarkRuns() throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse();
+        try (BenchmarkDatabase database = BenchmarkDatabase.create(options.postgresUrl(), options.postgresUser(),
+                options.postgresPassword(), false)) {
+            JdbcTarget target = database.target();
+            assumeTrue("off".equals(query(target, "SHOW autovacuum")), "the server analyzes by itself");
+            execute(target, "CREATE TABLE growing AS SELECT n FROM generate_series(1, 1000) AS n");
+            List<String> said = new CopyOnWriteArrayList<>();
+
+            try (TableStatistics statistics = TableStatistics.keptCurrentIn(Optional.of(target), said::add,
+                    Duration.ofMillis(100))) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (query(target, "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'growing'") == null
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            }
+
+            assertThat(query(target, "SELECT reltuples::bigint FROM pg_class WHERE relname = 'growing'"))
+                    .isEqualTo("1000");
+            assertThat(said).first().asString().startsWith("autovacuum is off");
+        }
+    }
+
+    private static String query(JdbcTarget target, String sql) throws SQLException {
+        try (Connection connection = target.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    private static void execute(JdbcTarget target, String sql) throws SQLException {
+        try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
