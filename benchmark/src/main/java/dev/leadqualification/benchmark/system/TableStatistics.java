@@ -89,10 +89,16 @@ public final class TableStatistics implements AutoCloseable {
         }
     }
 
+    /** Stops analyzing; an ANALYZE under way is let finish, so that the database can then be dropped. */
     @Override
     public void close() {
         if (analyzer != null) {
-            analyzer.shutdownNow();
+            analyzer.shutdown();
+            try {
+                analyzer.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
