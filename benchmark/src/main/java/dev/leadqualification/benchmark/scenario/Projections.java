@@ -14,7 +14,7 @@ final class Projections {
     private Projections() {
     }
 
-    record Status(String name, long position, long headPosition, boolean replaying) {
+    record Status(long position, long headPosition, boolean replaying) {
 
         boolean reached(long wanted) {
             return position >= wanted && !replaying;
@@ -24,8 +24,8 @@ final class Projections {
     static List<Status> statuses(ScenarioContext context) {
         List<Status> statuses = new ArrayList<>();
         for (JsonNode status : context.querySideAsAdmin().get("/api/admin/projections").expect(200).json()) {
-            statuses.add(new Status(status.path("name").asText(), status.path("position").asLong(),
-                    status.path("headPosition").asLong(), status.path("replaying").asBoolean()));
+            statuses.add(new Status(status.path("position").asLong(), status.path("headPosition").asLong(),
+                    status.path("replaying").asBoolean()));
         }
         if (statuses.isEmpty()) {
             throw new IllegalStateException("GET /api/admin/projections lists no projection");
@@ -38,13 +38,9 @@ final class Projections {
         return statuses(context).stream().mapToLong(Status::headPosition).max().orElseThrow();
     }
 
-    /** Waits until every projection has processed the event store up to its head, as it is when they are read. */
+    /** Waits until every projection has processed the event store up to its head as it is now. */
     static void awaitCaughtUp(ScenarioContext context) {
-        long deadline = context.deadline();
-        while (!statuses(context).stream().allMatch(status -> status.reached(status.headPosition()))) {
-            context.checkWaiting(deadline, "the projections to reach the head of the event store");
-            ScenarioContext.sleep(POLL);
-        }
+        awaitPosition(context, head(context));
     }
 
     /** Waits until every projection has processed the store up to {@code position}. */

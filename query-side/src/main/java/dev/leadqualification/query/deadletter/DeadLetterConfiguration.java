@@ -11,9 +11,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The projections' dead-letter queues, one per projection although they share one processor. Axon's Spring Boot
  * support gives every processing group with {@code axon.eventhandling.processors.<group>.dlq.enabled} (all five
- * projections, {@code application.yml}) a {@code JdbcSequencedDeadLetterQueue} with the event serializer (Jackson); this configuration names its table and
- * columns as Flyway creates them ({@code db/query/V3__dead_letters.sql}) and adds what parks an event: the
- * {@link ProjectionFailurePolicy} and the {@link FailingEventIsolation}.
+ * projections, {@code application.yml}) a {@code JdbcSequencedDeadLetterQueue} with the event serializer
+ * (Jackson); this configuration names its table and columns as Flyway creates them
+ * ({@code db/query/V3__dead_letters.sql}) and adds what parks an event: the {@link ProjectionFailurePolicy} and the
+ * {@link FailingEventIsolation}.
  */
 @Configuration
 public class DeadLetterConfiguration {
@@ -48,9 +49,10 @@ public class DeadLetterConfiguration {
     }
 
     /**
-     * For every processing group with a dead-letter queue: the enqueue policy; a cache of the aggregates known to have no
-     * parked events (so that a healthy event costs no lookup in the queue's table); and the queue emptied when the
-     * processor is reset for a replay, in the reset's transaction, as the replay rebuilds everything from the store.
+     * For every processing group with a dead-letter queue: the enqueue policy; a cache of the aggregates known to
+     * have no parked events (so that a healthy event costs no lookup in the queue's table); and the queue emptied
+     * when the processor is reset for a replay, in the reset's transaction, as the replay rebuilds everything from
+     * the store.
      */
     @Bean
     public ConfigurerModule deadLettering(EventProcessorProperties processors) {
