@@ -13,6 +13,7 @@ import dev.leadqualification.benchmark.scenario.ProjectionReplay;
 import dev.leadqualification.benchmark.scenario.QualificationLatency;
 import dev.leadqualification.benchmark.scenario.ScenarioContext;
 import dev.leadqualification.benchmark.scenario.ServiceMemory;
+import dev.leadqualification.benchmark.scenario.WarmUp;
 import dev.leadqualification.benchmark.system.BenchmarkDatabase;
 import dev.leadqualification.benchmark.system.JdbcTarget;
 import dev.leadqualification.benchmark.system.SystemUnderTest;
@@ -38,6 +39,7 @@ public final class Benchmark {
 
     /** Names of the sets of records each part creates (letters only; none begins another). */
     static final String SEED = "seed";
+    /** The warm-up rounds' sets add a letter each. */
     static final String WARMUP = "warmup";
     static final String BATCH = "batch";
     static final String CLIENTS = "clients";
@@ -127,8 +129,9 @@ public final class Benchmark {
         });
         if (options.warmup() > 0) {
             step(results, "warm-up", () -> {
-                say("warm-up: qualifying " + options.warmup() + " leads");
-                BulkQualification.inBatches(context, WARMUP, options.warmup());
+                say("warm-up: qualifying " + options.warmupRounds() + " sets of " + options.warmup() + " leads");
+                results.bulkQualification.warmup.addAll(WarmUp.rounds(context, WARMUP, options.warmup(),
+                        options.warmupRounds()));
             });
         }
         ServiceMemory memory = ServiceMemory.startWatching(context.system());

@@ -28,6 +28,7 @@ public final class BenchmarkOptions {
         DEFAULTS.put("import-batch", "50000");
         DEFAULTS.put("import-clients", "1");
         DEFAULTS.put("warmup", "1000");
+        DEFAULTS.put("warmup-rounds", "10");
         DEFAULTS.put("baseline-seconds", "10");
         DEFAULTS.put("baseline-threads", "16");
         // how the benchmark works
@@ -57,7 +58,8 @@ public final class BenchmarkOptions {
             benchmark/run.sh [--name value ...]
               sizes:    --leads 10000 --batch 1000 --batch-clients 1 --clients 16 --latency-samples 200
                         --duplicate-checks 1000 --accounts 1000000 --contacts 1000000 --import-batch 50000
-                        --import-clients 1 --warmup 1000 --baseline-seconds 10 --baseline-threads 16
+                        --import-clients 1 --warmup 1000 --warmup-rounds 10 --baseline-seconds 10
+                        --baseline-threads 16
               running:  --creation-clients 8 --poll-ms 5 --timeout-minutes 30 --service-heap 512m
                         --home . --output <home>/benchmark/target/report --command-jar --query-jar
                         --postgres-url jdbc:postgresql://127.0.0.1:5432/postgres --postgres-user postgres
@@ -104,7 +106,7 @@ public final class BenchmarkOptions {
     private void validate() {
         for (String size : new String[]{"leads", "batch", "batch-clients", "clients", "latency-samples",
                 "duplicate-checks", "import-batch", "import-clients", "baseline-threads", "creation-clients",
-                "poll-ms", "timeout-minutes"}) {
+                "poll-ms", "timeout-minutes", "warmup-rounds"}) {
             if (integer(size) < 1) {
                 throw new IllegalArgumentException("--" + size + " must be 1 or more");
             }
@@ -113,6 +115,9 @@ public final class BenchmarkOptions {
             if (integer(size) < 0) {
                 throw new IllegalArgumentException("--" + size + " must be 0 or more");
             }
+        }
+        if (warmupRounds() > 26) {
+            throw new IllegalArgumentException("--warmup-rounds must be at most 26");
         }
         if (batch() > 1000) {
             throw new IllegalArgumentException("--batch must be at most 1000 (the bulk qualify limit)");
@@ -172,9 +177,17 @@ public final class BenchmarkOptions {
         return integer("import-clients");
     }
 
-    /** Qualifications and duplicate checks run before measuring, so that the services' code is compiled. */
+    /**
+     * Leads qualified in each warm-up round, and duplicate checks run, before measuring, so that the services' code
+     * is compiled.
+     */
     public int warmup() {
         return integer("warmup");
+    }
+
+    /** Warm-up rounds of {@link #warmup} leads each (a new set each round). */
+    public int warmupRounds() {
+        return integer("warmup-rounds");
     }
 
     public Duration baselineDuration() {

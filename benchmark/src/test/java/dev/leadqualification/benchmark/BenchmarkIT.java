@@ -23,7 +23,9 @@ import static org.assertj.core.groups.Tuple.tuple;
  */
 class BenchmarkIT {
 
-    private static final int LEADS = 200;
+    /** Two parts of the lead list ({@link dev.leadqualification.benchmark.data.TestData#LEADS_PER_PART}), one not full. */
+    private static final int LEADS = 250;
+    private static final int WARMUP_LEADS = 20;
     private static final int LATENCY_SAMPLES = 20;
     private static final int DUPLICATE_CHECKS = 50;
     private static final int RECORDS = 2_000;
@@ -34,7 +36,8 @@ class BenchmarkIT {
     void runsEveryScenarioAndReportsEveryTarget() throws Exception {
         Report report = Benchmark.run(BenchmarkOptions.parse(
                 "--leads", "" + LEADS, "--batch", "50", "--clients", "4", "--creation-clients", "4",
-                "--latency-samples", "" + LATENCY_SAMPLES, "--duplicate-checks", "" + DUPLICATE_CHECKS, "--warmup", "20",
+                "--latency-samples", "" + LATENCY_SAMPLES, "--duplicate-checks", "" + DUPLICATE_CHECKS, "--warmup", "" + WARMUP_LEADS,
+                "--warmup-rounds", "2",
                 "--accounts", "" + RECORDS, "--contacts", "" + RECORDS, "--import-batch", "500", "--import-clients", "2",
                 "--baseline-seconds", "1", "--timeout-minutes", "5",
                 "--command-jar", System.getProperty("commandSideJar", "../command-side/target/command-side.jar"),
@@ -44,6 +47,10 @@ class BenchmarkIT {
         assertThat(report.errors()).isEmpty();
         Results results = report.results();
         assertThat(results.baseline.rows()).isPositive();
+        assertThat(results.bulkQualification.warmup).hasSize(2).allSatisfy(round -> {
+            assertThat(round.completed()).isEqualTo(WARMUP_LEADS);
+            assertThat(round.opportunitiesVerified()).isEqualTo(WARMUP_LEADS);
+        });
         everyLeadCompleted(results.bulkQualification.batch, 50);
         everyLeadCompleted(results.bulkQualification.clients, 1);
         everyLeadCompleted(results.latency.underLoad.load(), 50);

@@ -42,6 +42,7 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--leads", "many")).hasMessageContaining("whole number");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--batch", "1001")).hasMessageContaining("at most 1000");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--clients", "0")).hasMessageContaining("1 or more");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--warmup-rounds", "27")).hasMessageContaining("at most 26");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--command-url", "http://localhost:8080"))
                 .hasMessageContaining("--query-url");
     }

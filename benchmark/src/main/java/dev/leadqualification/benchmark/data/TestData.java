@@ -15,6 +15,9 @@ import java.util.UUID;
 public final class TestData {
 
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
+    /** Leads of a set that share a part's search term ({@link #partTerm}): the lead list's largest page. */
+    public static final int LEADS_PER_PART = 200;
+    private static final int PARTS = 26 * 26 * 26;
 
     private final String tag;
 
@@ -40,6 +43,19 @@ public final class TestData {
         return tag + set;
     }
 
+    /**
+     * The text found in the leads of one part of {@code set} (leads {@code part} × {@value #LEADS_PER_PART} on) and
+     * of no other lead: the set's term and the part's number in three letters, so that no part's term begins
+     * another's. The lead list finds one part alone, so a read of it costs what a part holds, not what the set does.
+     */
+    public String partTerm(String set, int part) {
+        if (part < 0 || part >= PARTS) {
+            throw new IllegalArgumentException("A set has at most " + PARTS + " parts of " + LEADS_PER_PART + " leads");
+        }
+        return searchTerm(set) + "q" + LETTERS.charAt(part / (26 * 26)) + LETTERS.charAt(part / 26 % 26)
+                + LETTERS.charAt(part % 26);
+    }
+
     /** {@code POST /api/leads}: lead {@code n} of {@code set}, with every field qualifying copies to the records. */
     public Map<String, Object> lead(String set, int n) {
         String term = searchTerm(set);
@@ -49,7 +65,7 @@ public final class TestData {
         lead.put("firstName", "Lead");
         lead.put("lastName", "Person " + n + " " + term);
         lead.put("jobTitle", "Purchasing manager");
-        lead.put("companyName", "Company " + n + " " + term);
+        lead.put("companyName", "Company " + n + " " + partTerm(set, n / LEADS_PER_PART));
         lead.put("email", "lead" + n + "." + term + "@leads.example");
         lead.put("businessPhone", "+1 555 0100 " + n);
         lead.put("address", Map.of("line1", n + " Market Street", "city", "Springfield", "country", "US"));

@@ -30,6 +30,8 @@ public final class Results {
 
     /** Scenario 1. */
     public static final class BulkQualificationScenario {
+        /** The warm-up rounds before it, measured alike: the first shows the services cold. */
+        public final List<BulkQualification.Run> warmup = new ArrayList<>();
         public BulkQualification.Run batch;
         public BulkQualification.Run clients;
     }

@@ -43,6 +43,15 @@ public final class Targets {
         BulkQualification.Run clients = results.bulkQualification.clients;
         throughput(figures, S1, "calls of " + (batch == null ? "?" : batch.leadsPerCall()) + " leads", batch, baseline);
         throughput(figures, S1, (clients == null ? "?" : clients.clients()) + " clients, one lead per call", clients, baseline);
+        List<BulkQualification.Run> warmup = results.bulkQualification.warmup;
+        if (!warmup.isEmpty()) {
+            BulkQualification.Run first = warmup.get(0);
+            BulkQualification.Run last = warmup.get(warmup.size() - 1);
+            figures.add(Figure.of(S1, "warm-up: first set of " + first.leads() + " leads after the start",
+                    first.leadsPerSecond(), "leads/s").withRatioTo(baseline));
+            figures.add(Figure.of(S1, "warm-up: last set of " + last.leads() + " leads (set " + warmup.size() + ")",
+                    last.leadsPerSecond(), "leads/s").withRatioTo(baseline));
+        }
 
         QualificationLatency.Run idle = results.latency.idle;
         QualificationLatency.Run loaded = results.latency.underLoad;

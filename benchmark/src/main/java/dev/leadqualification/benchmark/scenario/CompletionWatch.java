@@ -1,6 +1,7 @@
 package dev.leadqualification.benchmark.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadqualification.benchmark.data.TestData;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,19 +14,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * Waits, through the query API only, until a qualified set of leads is complete: every lead's read model shows
  * {@code qualification.completed} and every opportunity is in its read model.
  * <p>
- * The leads are read a page of {@value #PAGE_SIZE} at a time from the lead list narrowed to the set (its search
- * term; the set is fixed and ordered by creation, so a page keeps its leads). Leads are qualified roughly in
- * creation order, so the pages are checked oldest first and a page is read again, every {@link #POLL}, only
- * until all its leads show completion. Each read searches, sorts and counts the whole set in the database (about
- * 85 ms of its time for 5,000 leads, pg_stat_statements), so it is read only every 500 ms: still a load on the
- * system under test, and the figures are at most that much late. The opportunities have no list: the projections
- * must have passed the event store's head as it was when the last lead showed completion (every opportunity's
- * events are stored before its lead's completion). {@link #verifyOpportunities} then reads each opportunity, after
- * the clock has stopped.
+ * The leads are read a part of {@link TestData#LEADS_PER_PART} at a time from the lead list narrowed to the part
+ * (its search term), so that a read costs what a part holds. Narrowed to the whole set and paged, each read
+ * searched, sorted and counted all of it in the database (85 ms of its time for 5,000 leads, pg_stat_statements),
+ * and the last sweep through the pages of 10,000 leads took seconds of its own. Leads are qualified roughly in
+ * creation order, so the parts are checked last first, and a part is read again, every {@link #POLL}, only until
+ * all its leads show completion: the figures are at most that much late. The opportunities have no list: the
+ * projections must have passed the event store's head as it was when the last lead showed completion (every
+ * opportunity's events are stored before its lead's completion). {@link #verifyOpportunities} then reads each
+ * opportunity, after the clock has stopped.
  */
 final class CompletionWatch {
 
-    static final int PAGE_SIZE = 200;
     static final Duration POLL = Duration.ofMillis(500);
 
     private CompletionWatch() {
@@ -43,14 +43,13 @@ final class CompletionWatch {
         long deadline = context.deadline();
         Map<UUID, UUID> opportunities = new ConcurrentHashMap<>();
         List<UUID> failed = new ArrayList<>();
-        int pages = (set.size() + PAGE_SIZE - 1) / PAGE_SIZE;
-        for (int page = pages - 1; page >= 0; page--) {
-            int expected = Math.min(PAGE_SIZE, set.size() - page * PAGE_SIZE);
+        for (int part = set.partTerms().size() - 1; part >= 0; part--) {
+            int expected = set.partSize(part);
             while (true) {
-                JsonNode answer = context.querySide().get(set.listPage(page, PAGE_SIZE)).expect(200).json();
-                if (answer.path("total").asInt() != set.size()) {
-                    throw new IllegalStateException("The lead list of set " + set.name() + " changed size: "
-                            + answer.path("total").asInt() + " instead of " + set.size());
+                JsonNode answer = context.querySide().get(set.partList(part)).expect(200).json();
+                if (answer.path("total").asInt() != expected) {
+                    throw new IllegalStateException("Part " + part + " of the lead list of set " + set.name()
+                            + " holds " + answer.path("total").asInt() + " leads instead of " + expected);
                 }
                 JsonNode items = answer.path("items");
                 if (items.size() == expected && allDone(items)) {

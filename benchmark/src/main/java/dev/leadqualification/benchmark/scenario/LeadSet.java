@@ -1,6 +1,7 @@
 package dev.leadqualification.benchmark.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadqualification.benchmark.data.TestData;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,10 +10,12 @@ import java.util.UUID;
 
 /**
  * A set of open leads with one note each, created for one measurement and found again on the query side by the
- * set's search term. Creating them is preparation, not measured; {@code creationPerSecond} is reported
- * beside the measurement all the same (two commands per lead).
+ * set's search term, or a part of it ({@link TestData#LEADS_PER_PART} leads) by the part's. Creating them is
+ * preparation, not measured; {@code creationPerSecond} is reported beside the measurement all the same (two
+ * commands per lead).
  */
-public record LeadSet(String name, String searchTerm, List<UUID> leadIds, double creationPerSecond) {
+public record LeadSet(String name, String searchTerm, List<String> partTerms, List<UUID> leadIds,
+                      double creationPerSecond) {
 
     /** Creates {@code count} leads and their notes with the options' number of clients; returns once the lead list shows them all. */
     public static LeadSet create(ScenarioContext context, String name, int count) {
@@ -20,13 +23,18 @@ public record LeadSet(String name, String searchTerm, List<UUID> leadIds, double
         for (int n = 0; n < count; n++) {
             ids.add(context.data().leadId(name, n));
         }
+        List<String> partTerms = new ArrayList<>();
+        for (int part = 0; part * TestData.LEADS_PER_PART < count; part++) {
+            partTerms.add(context.data().partTerm(name, part));
+        }
         long start = System.nanoTime();
         Parallel.forEach(context.options().creationClients(), count, n -> {
             context.commandSide().post("/api/leads", context.data().lead(name, n)).expect(201);
             context.commandSide().post("/api/leads/" + ids.get(n) + "/notes", context.data().note(n)).expect(201);
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        LeadSet set = new LeadSet(name, context.data().searchTerm(name), List.copyOf(ids), count / seconds);
+        LeadSet set = new LeadSet(name, context.data().searchTerm(name), List.copyOf(partTerms), List.copyOf(ids),
+                count / seconds);
         set.awaitListed(context);
         return set;
     }
@@ -35,16 +43,21 @@ public record LeadSet(String name, String searchTerm, List<UUID> leadIds, double
         return leadIds.size();
     }
 
-    /** The path of page {@code page} (of {@code size}) of this set in the query side's lead list, newest first. */
-    String listPage(int page, int size) {
-        return "/api/leads?q=" + searchTerm + "&page=" + page + "&size=" + size;
+    /** How many leads part {@code part} holds (the last part may hold fewer). */
+    int partSize(int part) {
+        return Math.min(TestData.LEADS_PER_PART, size() - part * TestData.LEADS_PER_PART);
     }
 
-    /** Waits until the query side's lead list shows every lead of the set, so that its pages stay as they are. */
+    /** The query side's lead list narrowed to part {@code part}: all of it on one page. */
+    String partList(int part) {
+        return "/api/leads?q=" + partTerms.get(part) + "&page=0&size=" + TestData.LEADS_PER_PART;
+    }
+
+    /** Waits until the query side's lead list shows every lead of the set. */
     private void awaitListed(ScenarioContext context) {
         long deadline = context.deadline();
         while (true) {
-            JsonNode page = context.querySide().get(listPage(0, 1)).expect(200).json();
+            JsonNode page = context.querySide().get("/api/leads?q=" + searchTerm + "&page=0&size=1").expect(200).json();
             long total = page.path("total").asLong();
             if (total == size()) {
                 return;

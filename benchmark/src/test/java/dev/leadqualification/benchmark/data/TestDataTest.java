@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The generated records must never match each other under the default duplicate rules, and the probes must. */
 class TestDataTest {
@@ -74,15 +75,34 @@ class TestDataTest {
 
     @Test
     void eachSetIsFoundByItsOwnSearchTermOnly() {
-        String[] sets = {"seed", "warmup", "batch", "clients", "idleprobe", "loadprobe", "underload", "imported", "atscale"};
+        String[] sets = {"seed", "warmupa", "warmupb", "batch", "clients", "idleprobe", "loadprobe", "underload",
+                "imported", "atscale"};
         for (String set : sets) {
-            String lead = Stream.of("lastName", "companyName", "email")
-                    .map(field -> String.valueOf(data.lead(set, 12).get(field))).reduce("", String::concat)
-                    .toLowerCase(Locale.ROOT);
+            String lead = searchable(data.lead(set, 12));
             for (String other : sets) {
                 assertThat(lead.contains(data.searchTerm(other))).as(set + " found by " + other).isEqualTo(set.equals(other));
             }
         }
+    }
+
+    @Test
+    void eachPartOfASetIsFoundByItsOwnTermOnlyAndBySetsTerm() {
+        for (int n : new int[]{0, 199, 200, 399, 5_400, 9_999, 26 * 26 * TestData.LEADS_PER_PART}) {
+            String lead = searchable(data.lead("batch", n));
+            int part = n / TestData.LEADS_PER_PART;
+            assertThat(lead).contains(data.searchTerm("batch"));
+            for (int other : new int[]{0, 1, 2, 25, 26, 27, 49, 676, 677}) {
+                assertThat(lead.contains(data.partTerm("batch", other))).as("lead " + n + " found by part " + other)
+                        .isEqualTo(part == other);
+            }
+        }
+        assertThatThrownBy(() -> data.partTerm("batch", 26 * 26 * 26)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** What the lead list's search looks in: name, company and e-mail. */
+    private static String searchable(Map<String, Object> lead) {
+        return Stream.of("lastName", "companyName", "email").map(field -> String.valueOf(lead.get(field)))
+                .reduce("", String::concat).toLowerCase(Locale.ROOT);
     }
 
     @Test
