@@ -104,7 +104,7 @@ public final class Benchmark {
                     ? SystemUnderTest.start(options, ownDatabase.target(), logs(options))
                     : SystemUnderTest.given(options);
                  TableStatistics statistics = TableStatistics.keptCurrentIn(database, Benchmark::say)) {
-                memory = scenarios(new ScenarioContext(system, TestData.forNewRun(), options), results);
+                memory = scenarios(new ScenarioContext(system, TestData.forNewRun(), options), results, statistics);
             }
             step(results, "5 memory", () -> results.memory = memory.usage());
         } catch (RuntimeException failure) {
@@ -121,7 +121,7 @@ public final class Benchmark {
     }
 
     /** Scenarios 1–4; returns the watch of scenario 5, to be read once the services have stopped. */
-    private static ServiceMemory scenarios(ScenarioContext context, Results results) {
+    private static ServiceMemory scenarios(ScenarioContext context, Results results, TableStatistics statistics) {
         BenchmarkOptions options = context.options();
         step(results, "3 duplicate check on the empty store", () -> {
             say("scenario 3: duplicate checks on the (nearly) empty store");
@@ -157,6 +157,7 @@ public final class Benchmark {
             BulkImport.Preload preload = BulkImport.preload(context, IMPORTED, options.accounts(), options.contacts());
             results.scale.imports.addAll(preload.imports());
             results.scale.importProjectedEventsPerSecond = preload.projectedEventsPerSecond();
+            statistics.analyzeChangedTables();
         });
         if (imported && options.accounts() > 0 && options.contacts() > 0) {
             step(results, "3 duplicate check at scale", () -> {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +37,11 @@ public final class TableStatistics implements AutoCloseable {
             WHERE t.n_mod_since_analyze > 50 + 0.1 * greatest(c.reltuples, 0)""";
 
     private final ScheduledExecutorService analyzer;
+    private final Runnable analyzeChanged;
 
-    private TableStatistics(ScheduledExecutorService analyzer) {
+    private TableStatistics(ScheduledExecutorService analyzer, Runnable analyzeChanged) {
         this.analyzer = analyzer;
+        this.analyzeChanged = analyzeChanged;
     }
 
     /** Starts analyzing {@code database} if it is known and its server's autovacuum is off; {@code say} tells which. */
@@ -48,7 +51,7 @@ public final class TableStatistics implements AutoCloseable {
 
     static TableStatistics keptCurrentIn(Optional<JdbcTarget> database, Consumer<String> say, Duration interval) {
         if (database.isEmpty() || autovacuumIsOn(database.get())) {
-            return new TableStatistics(null);
+            return new TableStatistics(null, null);
         }
         say.accept("autovacuum is off on this server: ANALYZE every " + interval.toMillis()
                 + " ms while the services run, as autovacuum would");
@@ -57,9 +60,28 @@ public final class TableStatistics implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        analyzer.scheduleWithFixedDelay(() -> analyze(database.get(), say), interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        return new TableStatistics(analyzer);
+        Runnable analyzeChanged = () -> analyze(database.get(), say);
+        analyzer.scheduleWithFixedDelay(analyzeChanged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        return new TableStatistics(analyzer, analyzeChanged);
+    }
+
+    /**
+     * Analyzes the changed tables now and returns when done (on the analyzing thread, so never beside a round of
+     * its own): as PostgreSQL's documentation advises after a bulk load ("Populating a Database"), and so that a
+     * measurement that follows one is not shared with a round that analyzes all it loaded.
+     */
+    public void analyzeChangedTables() {
+        if (analyzer == null) {
+            return;
+        }
+        try {
+            analyzer.submit(analyzeChanged).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while analyzing", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Analyzing failed: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private static boolean autovacuumIsOn(JdbcTarget database) {

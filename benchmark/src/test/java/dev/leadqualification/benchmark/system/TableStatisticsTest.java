@@ -43,6 +43,25 @@ class TableStatisticsTest {
         }
     }
 
+    @Test
+    void afterABulkLoadTheChangedTablesAreAnalyzedAtOnceWhenAsked() throws Exception {
+        BenchmarkOptions options = BenchmarkOptions.parse();
+        try (BenchmarkDatabase database = BenchmarkDatabase.create(options.postgresUrl(), options.postgresUser(),
+                options.postgresPassword(), false)) {
+            JdbcTarget target = database.target();
+            assumeTrue("off".equals(query(target, "SHOW autovacuum")), "the server analyzes by itself");
+            execute(target, "CREATE TABLE loaded AS SELECT n FROM generate_series(1, 5000) AS n");
+
+            try (TableStatistics statistics = TableStatistics.keptCurrentIn(Optional.of(target), said -> { },
+                    Duration.ofHours(1))) {
+                statistics.analyzeChangedTables();
+
+                assertThat(query(target, "SELECT reltuples::bigint FROM pg_class WHERE relname = 'loaded'"))
+                        .isEqualTo("5000");
+            }
+        }
+    }
+
     private static String query(JdbcTarget target, String sql) throws SQLException {
         try (Connection connection = target.connect(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
