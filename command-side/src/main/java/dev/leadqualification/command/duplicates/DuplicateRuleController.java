@@ -11,6 +11,7 @@ import dev.leadqualification.kernel.duplicates.RuleCondition;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
 import dev.leadqualification.kernel.duplicates.UnpublishDuplicateRule;
 import jakarta.validation.Valid;
+import org.axonframework.common.IdentifierFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static dev.leadqualification.command.web.RequestBodies.pathId;
 
@@ -59,7 +59,7 @@ public class DuplicateRuleController {
 
     @PostMapping(consumes = "application/json")
     public ResponseEntity<Map<String, String>> define(@Valid @RequestBody DuplicateRuleDefinition definition) {
-        String ruleId = UUID.randomUUID().toString();
+        String ruleId = IdentifierFactory.getInstance().generateIdentifier();
         commands.sendAndWait(new DefineDuplicateRule(ruleId, definition));
         return CommandAnswers.created(URI.create("/api/duplicate-rules/" + ruleId), Map.of("ruleId", ruleId));
     }

@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +64,6 @@ class ImportBatches {
     private final Configuration axon;
     /** Aggregate class to the type name Axon records with its events ({@code type} column). */
     private final Map<Class<?>, String> aggregateTypes = new ConcurrentHashMap<>();
-    private final TimeOrderedIds eventIds = new TimeOrderedIds();
 
     ImportBatches(PlatformTransactionManager transactionManager, EventStorageEngine eventStorage,
                   StoredCreations storedCreations, JdbcCustomerDirectory directory, DuplicateRules rules,
@@ -173,7 +171,7 @@ class ImportBatches {
             this.run = run;
             this.plan = new BatchPlan<>(candidates);
             this.aggregateType = aggregateType(type.aggregate());
-            // an id the import chose itself (a new random UUID) cannot be taken: only the lines' own ids are looked up
+            // an id the import chose itself (a new UUID) cannot be taken: only the lines' own ids are looked up
             this.stored = storedCreations.of(candidates.stream().filter(Candidate::idChosen).map(Candidate::id)
                     .distinct().toList());
             this.existingParents = directory.existingAccounts(candidates.stream()
@@ -245,11 +243,10 @@ class ImportBatches {
                     type.recordName(), candidate.id());
         }
 
-        /** A new record: its creation event (with a time-ordered event id), directory listing and match codes. */
+        /** A new record: its creation event, directory listing and match codes. */
         private void accept(Candidate<D> candidate, int index) {
             DomainEventMessage<?> event = new GenericDomainEventMessage<>(aggregateType, candidate.id(), 0L,
-                    type.createdEvent(candidate.id(), candidate.details()), run.eventMetaData(), eventIds.next(),
-                    Instant.now());
+                    type.createdEvent(candidate.id(), candidate.details()), run.eventMetaData());
             plan.events.add(event);
             plan.listings.add(new JdbcCustomerDirectory.Listing<>(candidate.id(), candidate.details(),
                     event.getTimestamp()));

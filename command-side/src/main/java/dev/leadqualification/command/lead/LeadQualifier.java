@@ -5,9 +5,8 @@ import dev.leadqualification.kernel.lead.NewRecordIds;
 import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.QualifyLead;
 import dev.leadqualification.kernel.lead.QualifyOptions;
+import org.axonframework.common.IdentifierFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /** Sends a qualify command with fresh ids for the records it may create. */
 @Component
@@ -25,6 +24,6 @@ public class LeadQualifier {
     }
 
     private static String newId() {
-        return UUID.randomUUID().toString();
+        return IdentifierFactory.getInstance().generateIdentifier();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.axonframework.common.IdentifierFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 
 import static dev.leadqualification.command.web.RequestBodies.pathId;
 
@@ -52,7 +52,7 @@ public class NoteController {
         if (isBlank(note.title()) && isBlank(note.text()) && note.attachment() == null) {
             throw new InvalidRequest("text", "a note needs a title, a text or an attachment");
         }
-        String noteId = UUID.randomUUID().toString();
+        String noteId = IdentifierFactory.getInstance().generateIdentifier();
         commands.sendAndWait(new AddNote(leadId, noteId, note.title(), note.text(), decode(note.attachment())));
         return CommandAnswers.created(Map.of("noteId", noteId));
     }

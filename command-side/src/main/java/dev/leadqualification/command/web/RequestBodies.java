@@ -11,13 +11,13 @@ import dev.leadqualification.platform.web.InvalidRequest;
 import dev.leadqualification.platform.web.JsonPaths;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import org.axonframework.common.IdentifierFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +42,7 @@ public class RequestBodies {
     public String takeId(ObjectNode body, String field) {
         JsonNode id = body.remove(field);
         if (id == null || id.isNull()) {
-            return UUID.randomUUID().toString();
+            return IdentifierFactory.getInstance().generateIdentifier();
         }
         if (!id.isTextual() || !UUID_TEXT.matcher(id.asText()).matches()) {
             throw new InvalidRequest(field, "must be a UUID");
