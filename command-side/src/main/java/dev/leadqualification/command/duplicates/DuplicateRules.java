@@ -111,14 +111,14 @@ public class DuplicateRules {
     @EventHandler
     void on(DuplicateRuleUnpublished event) {
         setStatus(event.ruleId(), DuplicateRuleStatus.UNPUBLISHED);
-        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = ?", event.ruleId());
+        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = CAST(? AS uuid)", event.ruleId());
     }
 
     @EventHandler
     void on(DuplicateRuleDeleted event) {
         forgetIndexedRules();
         jdbc.update("DELETE FROM duplicate_rule_lookup WHERE rule_id = ?", event.ruleId());
-        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = ?", event.ruleId());
+        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = CAST(? AS uuid)", event.ruleId());
     }
 
     private void setStatus(String ruleId, DuplicateRuleStatus status) {

@@ -65,11 +65,11 @@ public class JdbcDuplicateDetector implements DuplicateDetector {
         String sql = """
                 SELECT d.%1$s AS id, %2$s AS name, d.email, %3$s AS phone, d.city, d.created_at, m.rule_id
                 FROM duplicate_match_code m
-                JOIN %4$s d ON d.%1$s = m.record_id
+                JOIN %4$s d ON d.%1$s = CAST(m.record_id AS varchar)
                 WHERE (m.rule_id, m.match_code) IN (%5$s)
                 ORDER BY d.created_at, d.%1$s
                 LIMIT %6$d""".formatted(directory.idColumn, directory.nameExpression, directory.phoneExpression,
-                directory.table, String.join(", ", Collections.nCopies(codes.size(), "(?, ?)")),
+                directory.table, String.join(", ", Collections.nCopies(codes.size(), "(CAST(? AS uuid), CAST(? AS uuid))")),
                 MAX_MATCHES * codes.size());
         Map<String, String> ruleNames = new HashMap<>();
         List<Object> parameters = new ArrayList<>();
@@ -139,7 +139,7 @@ public class JdbcDuplicateDetector implements DuplicateDetector {
         DirectoryTable directory = DirectoryTable.of(entity);
         String sql = """
                 WITH probe (record_number, rule_id, match_code, rule_name) AS (
-                    SELECT * FROM unnest(CAST(? AS int[]), CAST(? AS varchar[]), CAST(? AS char(64)[]),
+                    SELECT * FROM unnest(CAST(? AS int[]), CAST(? AS uuid[]), CAST(? AS uuid[]),
                                          CAST(? AS varchar[]))),
                 found AS (
                     SELECT p.record_number, d.%1$s AS id, %2$s AS name, d.email, %3$s AS phone, d.city, d.created_at,
@@ -147,7 +147,7 @@ public class JdbcDuplicateDetector implements DuplicateDetector {
                            row_number() OVER (PARTITION BY p.record_number ORDER BY d.created_at, d.%1$s) AS rank
                     FROM probe p
                     JOIN duplicate_match_code m ON m.rule_id = p.rule_id AND m.match_code = p.match_code
-                    JOIN %4$s d ON d.%1$s = m.record_id
+                    JOIN %4$s d ON d.%1$s = CAST(m.record_id AS varchar)
                     GROUP BY p.record_number, d.%1$s)
                 SELECT * FROM found WHERE rank <= %5$d ORDER BY record_number, rank""".formatted(
                 directory.idColumn, directory.nameExpression, directory.phoneExpression, directory.table, MAX_MATCHES);
@@ -155,7 +155,7 @@ public class JdbcDuplicateDetector implements DuplicateDetector {
             var statement = connection.prepareStatement(sql);
             statement.setArray(1, connection.createArrayOf("int4", recordNumbers.toArray()));
             statement.setArray(2, connection.createArrayOf("varchar", ruleIds.toArray()));
-            statement.setArray(3, connection.createArrayOf("bpchar", codes.toArray()));
+            statement.setArray(3, connection.createArrayOf("varchar", codes.toArray()));
             statement.setArray(4, connection.createArrayOf("varchar", names.toArray()));
             return statement;
         }, row -> {

@@ -53,12 +53,11 @@ public class MatchCodeIndex {
         jdbc.update(connection -> {
             var statement = connection.prepareStatement("""
                     INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
-                    SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS char(64)[]), CAST(? AS varchar[]))
+                    SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]))
                     ON CONFLICT DO NOTHING""");
-            String[] types = {"varchar", "bpchar", "varchar"};
-            for (int column = 0; column < types.length; column++) {
+            for (int column = 0; column < 3; column++) {
                 int c = column;
-                statement.setArray(column + 1, connection.createArrayOf(types[column],
+                statement.setArray(column + 1, connection.createArrayOf("varchar",
                         codes.stream().map(row -> row[c]).toArray()));
             }
             return statement;

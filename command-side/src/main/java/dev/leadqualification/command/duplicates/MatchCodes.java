@@ -3,21 +3,23 @@ package dev.leadqualification.command.duplicates;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleDefinition;
 import dev.leadqualification.kernel.duplicates.RuleCondition;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A record's match code under a rule: the normalised values its conditions compare, joined and hashed. Two
- * records match under a rule exactly when they have the same code, so a duplicate check is an index lookup.
+ * A record's match code under a rule: the normalised values its conditions compare, joined and hashed (the first
+ * 128 bits of their SHA-256, written as a UUID: the {@code uuid} column keeps it in 16 bytes). Two records match
+ * under a rule exactly when they have the same code, so a duplicate check is an index lookup.
  * No code (never matches) when a compared value is blank and the rule ignores blank values, or is shorter
  * than the characters a prefix/suffix condition compares.
  */
@@ -58,7 +60,7 @@ public final class MatchCodes {
             }
             compared.append(part.get()).append(SEPARATOR);
         }
-        return Optional.of(sha256(compared.toString()));
+        return Optional.of(hash(compared.toString()));
     }
 
     /** Trimmed, inner white space collapsed, case folded unless case-sensitive; e-mail lower-cased, phones as digits. */
@@ -83,9 +85,11 @@ public final class MatchCodes {
         };
     }
 
-    private static String sha256(String text) {
+    private static String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            ByteBuffer digest = ByteBuffer.wrap(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return new UUID(digest.getLong(), digest.getLong()).toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JVM has SHA-256", e);
         }

@@ -88,10 +88,16 @@ class DuplicateCheckUsesTheIndexTest {
                 FROM generate_series(1, ?) AS n""".formatted(PRELOADED_ID), RECORDS);
         jdbc.update("""
                 INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
-                SELECT ?, encode(sha256(convert_to(lower('Preloaded Company ' || n) || chr(31), 'UTF8')), 'hex'), %s
-                FROM generate_series(1, ?) AS n""".formatted(PRELOADED_ID), SAME_ACCOUNT_NAME, RECORDS);
+                SELECT CAST(? AS uuid), %s, CAST(%s AS uuid)
+                FROM generate_series(1, ?) AS n""".formatted(matchCodeOf("lower('Preloaded Company ' || n)"), PRELOADED_ID),
+                SAME_ACCOUNT_NAME, RECORDS);
         jdbc.execute("ANALYZE account_directory");
         jdbc.execute("ANALYZE duplicate_match_code");
+    }
+
+    /** SQL for the match code of one compared value, computed as {@link MatchCodes} computes it. */
+    private static String matchCodeOf(String value) {
+        return "CAST(substr(encode(sha256(convert_to(" + value + " || chr(31), 'UTF8')), 'hex'), 1, 32) AS uuid)";
     }
 
     /** The id of preloaded account n. */
@@ -104,7 +110,8 @@ class DuplicateCheckUsesTheIndexTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM duplicate_match_code", Long.class))
                 .isGreaterThanOrEqualTo(RECORDS);
         String stored = jdbc.queryForObject(
-                "SELECT match_code FROM duplicate_match_code WHERE rule_id = ? AND record_id = ?", String.class,
+                "SELECT match_code FROM duplicate_match_code WHERE rule_id = CAST(? AS uuid) AND record_id = CAST(? AS uuid)",
+                String.class,
                 SAME_ACCOUNT_NAME, preloadedId(4242));
         var rule = rules.inEffect(RuleEntity.ACCOUNT).stream()
                 .filter(candidate -> candidate.ruleId().equals(SAME_ACCOUNT_NAME)).findFirst().orElseThrow();
@@ -180,12 +187,12 @@ class DuplicateCheckUsesTheIndexTest {
                 FROM generate_series(1, 25) AS n""".formatted(twinId), twinName, email);
         jdbc.update("""
                 INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
-                SELECT ?, encode(sha256(convert_to(lower(?) || chr(31), 'UTF8')), 'hex'), %s
-                FROM generate_series(1, 25) AS n""".formatted(twinId), SAME_ACCOUNT_NAME, twinName);
+                SELECT CAST(? AS uuid), %s, CAST(%s AS uuid)
+                FROM generate_series(1, 25) AS n""".formatted(matchCodeOf("lower(?)"), twinId), SAME_ACCOUNT_NAME, twinName);
         jdbc.update("""
                 INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
-                SELECT ?, encode(sha256(convert_to(lower(?) || chr(31), 'UTF8')), 'hex'), %s
-                FROM generate_series(25, 25) AS n""".formatted(twinId), SAME_ACCOUNT_EMAIL, email);
+                SELECT CAST(? AS uuid), %s, CAST(%s AS uuid)
+                FROM generate_series(25, 25) AS n""".formatted(matchCodeOf("lower(?)"), twinId), SAME_ACCOUNT_EMAIL, email);
 
         List<DuplicateMatch> matches = check.run(detector, rules,
                 new AccountDetails(twinName, email.toUpperCase(), null, null, null));
@@ -268,16 +275,20 @@ class DuplicateCheckUsesTheIndexTest {
         }
     }
 
-    /** A captured parameter as an SQL literal (EXECUTE takes no bind parameters): 'a', ARRAY['a', 'b']::type[]. */
+    /**
+     * A captured parameter as an SQL literal (EXECUTE takes no bind parameters): 'a', or an array as '{"a","b"}'.
+     * Literals of no stated type take the type the statement gives its parameter (uuid[] where the driver bound
+     * varchar[] to a cast).
+     */
     private static String literal(Object parameter) {
         if (!(parameter instanceof CapturedArray array)) {
             return quoted(parameter);
         }
         List<String> elements = new ArrayList<>();
         for (Object element : array.elements()) {
-            elements.add(quoted(element));
+            elements.add('"' + String.valueOf(element).replace("\\", "\\\\").replace("\"", "\\\"") + '"');
         }
-        return "CAST(ARRAY[" + String.join(", ", elements) + "] AS " + array.baseType() + "[])";
+        return quoted("{" + String.join(",", elements) + "}");
     }
 
     private static String quoted(Object value) {

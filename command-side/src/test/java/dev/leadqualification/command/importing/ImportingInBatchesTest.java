@@ -269,7 +269,8 @@ class ImportingInBatchesTest {
         return new StoredRows(
                 jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Integer.class, id),
                 jdbc.queryForObject("SELECT count(*) FROM account_directory WHERE account_id = ?", Integer.class, id),
-                jdbc.queryForObject("SELECT count(*) FROM duplicate_match_code WHERE record_id = ?", Integer.class, id));
+                jdbc.queryForObject("SELECT count(*) FROM duplicate_match_code WHERE record_id = CAST(? AS uuid)",
+                        Integer.class, id));
     }
 
     @SuppressWarnings("unchecked")
