@@ -69,7 +69,8 @@ public class JdbcDuplicateDetector implements DuplicateDetector {
                 WHERE (m.rule_id, m.match_code) IN (%5$s)
                 ORDER BY d.created_at, d.%1$s
                 LIMIT %6$d""".formatted(directory.idColumn, directory.nameExpression, directory.phoneExpression,
-                directory.table, String.join(", ", Collections.nCopies(codes.size(), "(CAST(? AS uuid), CAST(? AS uuid))")),
+                directory.table,
+                String.join(", ", Collections.nCopies(codes.size(), "(CAST(? AS uuid), CAST(? AS uuid))")),
                 MAX_MATCHES * codes.size());
         Map<String, String> ruleNames = new HashMap<>();
         List<Object> parameters = new ArrayList<>();

@@ -55,7 +55,7 @@ public class MatchCodeIndex {
                     INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
                     SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS uuid[]))
                     ON CONFLICT DO NOTHING""");
-            for (int column = 0; column < 3; column++) {
+            for (int column = 0; column < codes.get(0).length; column++) {
                 int c = column;
                 statement.setArray(column + 1, connection.createArrayOf("varchar",
                         codes.stream().map(row -> row[c]).toArray()));

@@ -89,8 +89,8 @@ class DuplicateCheckUsesTheIndexTest {
         jdbc.update("""
                 INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
                 SELECT CAST(? AS uuid), %s, CAST(%s AS uuid)
-                FROM generate_series(1, ?) AS n""".formatted(matchCodeOf("lower('Preloaded Company ' || n)"), PRELOADED_ID),
-                SAME_ACCOUNT_NAME, RECORDS);
+                FROM generate_series(1, ?) AS n""".formatted(matchCodeOf("lower('Preloaded Company ' || n)"),
+                PRELOADED_ID), SAME_ACCOUNT_NAME, RECORDS);
         jdbc.execute("ANALYZE account_directory");
         jdbc.execute("ANALYZE duplicate_match_code");
     }
@@ -110,8 +110,9 @@ class DuplicateCheckUsesTheIndexTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM duplicate_match_code", Long.class))
                 .isGreaterThanOrEqualTo(RECORDS);
         String stored = jdbc.queryForObject(
-                "SELECT match_code FROM duplicate_match_code WHERE rule_id = CAST(? AS uuid) AND record_id = CAST(? AS uuid)",
-                String.class,
+                """
+                        SELECT match_code FROM duplicate_match_code
+                        WHERE rule_id = CAST(? AS uuid) AND record_id = CAST(? AS uuid)""", String.class,
                 SAME_ACCOUNT_NAME, preloadedId(4242));
         var rule = rules.inEffect(RuleEntity.ACCOUNT).stream()
                 .filter(candidate -> candidate.ruleId().equals(SAME_ACCOUNT_NAME)).findFirst().orElseThrow();
@@ -188,11 +189,13 @@ class DuplicateCheckUsesTheIndexTest {
         jdbc.update("""
                 INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
                 SELECT CAST(? AS uuid), %s, CAST(%s AS uuid)
-                FROM generate_series(1, 25) AS n""".formatted(matchCodeOf("lower(?)"), twinId), SAME_ACCOUNT_NAME, twinName);
+                FROM generate_series(1, 25) AS n""".formatted(matchCodeOf("lower(?)"), twinId),
+                SAME_ACCOUNT_NAME, twinName);
         jdbc.update("""
                 INSERT INTO duplicate_match_code (rule_id, match_code, record_id)
                 SELECT CAST(? AS uuid), %s, CAST(%s AS uuid)
-                FROM generate_series(25, 25) AS n""".formatted(matchCodeOf("lower(?)"), twinId), SAME_ACCOUNT_EMAIL, email);
+                FROM generate_series(25, 25) AS n""".formatted(matchCodeOf("lower(?)"), twinId),
+                SAME_ACCOUNT_EMAIL, email);
 
         List<DuplicateMatch> matches = check.run(detector, rules,
                 new AccountDetails(twinName, email.toUpperCase(), null, null, null));
