@@ -61,7 +61,8 @@ public class JdbcDuplicateDetector implements DuplicateDetector {
         }
         DirectoryTable directory = DirectoryTable.of(entity);
         // A record matched under several rules comes once per rule: the oldest rows up to MAX_MATCHES times the
-        // number of rules hold the oldest MAX_MATCHES records.
+        // number of rules hold the oldest MAX_MATCHES records. The match code's uuid record id is cast to the
+        // directory's text id (not the other way round), so the directory's primary key finds the row.
         String sql = """
                 SELECT d.%1$s AS id, %2$s AS name, d.email, %3$s AS phone, d.city, d.created_at, m.rule_id
                 FROM duplicate_match_code m

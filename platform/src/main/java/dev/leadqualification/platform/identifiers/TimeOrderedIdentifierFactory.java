@@ -24,9 +24,18 @@ public final class TimeOrderedIdentifierFactory extends IdentifierFactory {
     private long lastMillis;
     private int counter;
 
-    /** A new identifier, after every one issued before it (in text order too). */
+    /**
+     * A new identifier, after every one issued before it (in text order too). Every message Axon creates takes one,
+     * so only the time and counter are drawn under the lock; the random bits come before it.
+     */
     @Override
-    public synchronized String generateIdentifier() {
+    public String generateIdentifier() {
+        long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(nextTimeAndCounter(), low).toString();
+    }
+
+    /** The high 64 bits: milliseconds, the version (7) and a counter within the millisecond. */
+    private synchronized long nextTimeAndCounter() {
         long millis = System.currentTimeMillis();
         if (millis > lastMillis) {
             lastMillis = millis;
@@ -36,8 +45,6 @@ public final class TimeOrderedIdentifierFactory extends IdentifierFactory {
             lastMillis++;
             counter = 0;
         }
-        long high = (lastMillis << 16) | 0x7000L | counter;
-        long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low).toString();
+        return (lastMillis << 16) | 0x7000L | counter;
     }
 }
