@@ -1,6 +1,5 @@
 package dev.leadqualification.command.lead;
 
-import dev.leadqualification.command.CommandSideConfiguration;
 import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
@@ -56,7 +55,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A prospect being worked until it is qualified (converted) or disqualified. Validates, then records
  * events; its state changes only in the event sourcing handlers.
  */
-@Aggregate(cache = CommandSideConfiguration.LEAD_CACHE)
+@Aggregate
 public class Lead {
 
     @AggregateIdentifier
