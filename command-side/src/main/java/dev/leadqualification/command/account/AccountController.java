@@ -2,11 +2,11 @@ package dev.leadqualification.command.account;
 
 import dev.leadqualification.command.web.CommandAnswers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadqualification.command.web.CommandSender;
 import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.account.CreateAccount;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,10 +19,10 @@ import java.util.Map;
 @RestController
 public class AccountController {
 
-    private final CommandSender commands;
+    private final CommandGateway commands;
     private final RequestBodies bodies;
 
-    public AccountController(CommandSender commands, RequestBodies bodies) {
+    public AccountController(CommandGateway commands, RequestBodies bodies) {
         this.commands = commands;
         this.bodies = bodies;
     }

@@ -1,7 +1,6 @@
 package dev.leadqualification.command.duplicates;
 
 import dev.leadqualification.command.web.CommandAnswers;
-import dev.leadqualification.command.web.CommandSender;
 import dev.leadqualification.kernel.duplicates.DefineDuplicateRule;
 import dev.leadqualification.kernel.duplicates.DeleteDuplicateRule;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleDefinition;
@@ -11,6 +10,7 @@ import dev.leadqualification.kernel.duplicates.RuleCondition;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
 import dev.leadqualification.kernel.duplicates.UnpublishDuplicateRule;
 import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.IdentifierFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,10 +32,10 @@ import static dev.leadqualification.command.web.RequestBodies.pathId;
 @RequestMapping(path = "/api/duplicate-rules", produces = "application/json")
 public class DuplicateRuleController {
 
-    private final CommandSender commands;
+    private final CommandGateway commands;
     private final DuplicateRules rules;
 
-    public DuplicateRuleController(CommandSender commands, DuplicateRules rules) {
+    public DuplicateRuleController(CommandGateway commands, DuplicateRules rules) {
         this.commands = commands;
         this.rules = rules;
     }

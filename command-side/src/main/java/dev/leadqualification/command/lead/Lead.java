@@ -1,5 +1,6 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.command.CommandSideConfiguration;
 import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
@@ -55,7 +56,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A prospect being worked until it is qualified (converted) or disqualified. Validates, then records
  * events; its state changes only in the event sourcing handlers.
  */
-@Aggregate
+@Aggregate(cache = CommandSideConfiguration.LEAD_CACHE)
 public class Lead {
 
     @AggregateIdentifier

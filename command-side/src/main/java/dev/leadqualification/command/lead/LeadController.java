@@ -2,7 +2,6 @@ package dev.leadqualification.command.lead;
 
 import dev.leadqualification.command.web.CommandAnswers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadqualification.command.web.CommandSender;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.duplicates.DuplicatesFoundException;
@@ -19,6 +18,7 @@ import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
 import dev.leadqualification.platform.web.FieldError;
 import dev.leadqualification.platform.web.InvalidRequest;
 import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,11 +43,11 @@ import static dev.leadqualification.command.web.RequestBodies.pathId;
 @RequestMapping(path = "/api/leads", produces = "application/json")
 public class LeadController {
 
-    private final CommandSender commands;
+    private final CommandGateway commands;
     private final RequestBodies bodies;
     private final LeadQualifier qualifier;
 
-    public LeadController(CommandSender commands, RequestBodies bodies, LeadQualifier qualifier) {
+    public LeadController(CommandGateway commands, RequestBodies bodies, LeadQualifier qualifier) {
         this.commands = commands;
         this.bodies = bodies;
         this.qualifier = qualifier;

@@ -1,10 +1,10 @@
 package dev.leadqualification.command.lead;
 
-import dev.leadqualification.command.web.CommandSender;
 import dev.leadqualification.kernel.lead.NewRecordIds;
 import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.QualifyLead;
 import dev.leadqualification.kernel.lead.QualifyOptions;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.IdentifierFactory;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class LeadQualifier {
 
-    private final CommandSender commands;
+    private final CommandGateway commands;
 
-    public LeadQualifier(CommandSender commands) {
+    public LeadQualifier(CommandGateway commands) {
         this.commands = commands;
     }
 

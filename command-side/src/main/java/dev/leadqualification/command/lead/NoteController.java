@@ -1,7 +1,6 @@
 package dev.leadqualification.command.lead;
 
 import dev.leadqualification.command.web.CommandAnswers;
-import dev.leadqualification.command.web.CommandSender;
 import dev.leadqualification.kernel.common.Text;
 import dev.leadqualification.kernel.common.TextLimits;
 import dev.leadqualification.kernel.lead.AddNote;
@@ -12,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.IdentifierFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +28,9 @@ import static dev.leadqualification.command.web.RequestBodies.pathId;
 @RestController
 public class NoteController {
 
-    private final CommandSender commands;
+    private final CommandGateway commands;
 
-    public NoteController(CommandSender commands) {
+    public NoteController(CommandGateway commands) {
         this.commands = commands;
     }
 

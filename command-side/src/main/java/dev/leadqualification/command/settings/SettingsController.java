@@ -1,9 +1,9 @@
 package dev.leadqualification.command.settings;
 
 import dev.leadqualification.command.web.CommandAnswers;
-import dev.leadqualification.command.web.CommandSender;
 import dev.leadqualification.kernel.settings.ChangeQualificationSettings;
 import dev.leadqualification.kernel.settings.QualificationSettings;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,10 +21,10 @@ import java.util.Objects;
 @RequestMapping(path = "/api/settings/lead-qualification", produces = "application/json")
 public class SettingsController {
 
-    private final CommandSender commands;
+    private final CommandGateway commands;
     private final SettingsLookup settings;
 
-    public SettingsController(CommandSender commands, SettingsLookup settings) {
+    public SettingsController(CommandGateway commands, SettingsLookup settings) {
         this.commands = commands;
         this.settings = settings;
     }

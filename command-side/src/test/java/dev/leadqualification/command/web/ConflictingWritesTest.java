@@ -1,6 +1,7 @@
 package dev.leadqualification.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadqualification.command.conflicts.LostWriteRetry;
 import dev.leadqualification.kernel.lead.CreateLead;
 import dev.leadqualification.kernel.lead.LeadCreated;
 import dev.leadqualification.kernel.lead.NoteAdded;
@@ -108,8 +109,26 @@ class ConflictingWritesTest {
         assertThat(answer.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(objectMapper.readTree(answer.getResponse().getContentAsString()).path("type").asText())
                 .endsWith("/concurrent-modification");
-        assertThat(attempts).hasValue(CommandSender.ATTEMPTS);
-        assertThat(eventTypes(leadId)).doesNotContain("LeadUpdated").hasSize(1 + CommandSender.ATTEMPTS);
+        assertThat(attempts).hasValue(LostWriteRetry.ATTEMPTS);
+        assertThat(eventTypes(leadId)).doesNotContain("LeadUpdated").hasSize(1 + LostWriteRetry.ATTEMPTS);
+    }
+
+    /**
+     * This instance keeps the leads it used last in memory; the one it holds here is stale, so the first attempt
+     * loses at the event store and the second decides on the lead as stored.
+     */
+    @Test
+    void aLeadChangedElsewhereSinceThisInstanceLastUsedItIsChangedAsStored() throws Exception {
+        String leadId = createLead();
+        commitElsewhere(note(leadId));
+        interfere(UpdateLead.class, 0, command -> null);
+
+        MvcResult answer = send(patch("/api/leads/" + leadId), Map.of("jobTitle", "CTO"));
+
+        assertThat(answer.getResponse().getStatus()).isEqualTo(204);
+        assertThat(answer.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo("\"2\"");
+        assertThat(attempts).as("the first attempt decided on the lead as this instance held it").hasValue(2);
+        assertThat(eventTypes(leadId)).containsExactly("LeadCreated", "NoteAdded", "LeadUpdated");
     }
 
     @Test
