@@ -1,6 +1,7 @@
 package dev.leadqualification.command.directory;
 
 import dev.leadqualification.command.lookup.CommandLookups;
+import dev.leadqualification.command.lookup.LookupInserts;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.common.Address;
@@ -22,17 +23,23 @@ import java.util.function.Function;
 /**
  * The directory of accounts and contacts, in tables the command side owns. Its handlers run in the
  * subscribing {@value CommandLookups#PROCESSING_GROUP} group, i.e. in the transaction that stores the
- * creation event, so a record created a moment ago is found. Inserts ignore repeats; an import lists many
- * records with one statement.
+ * creation event, so a record created a moment ago is found. Inserts ignore repeats; the records of one transaction
+ * are listed with one statement ({@link LookupInserts}), and so are those of an import's batch.
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
 public class JdbcCustomerDirectory implements CustomerDirectory {
 
     private final JdbcTemplate jdbc;
+    private final LookupInserts inserts;
+    private final LookupInserts.Table<Listing<AccountDetails>> accounts =
+            new LookupInserts.Table<>("account_directory", this::addAccounts);
+    private final LookupInserts.Table<Listing<ContactDetails>> contacts =
+            new LookupInserts.Table<>("contact_directory", this::addContacts);
 
-    public JdbcCustomerDirectory(JdbcTemplate jdbc) {
+    public JdbcCustomerDirectory(JdbcTemplate jdbc, LookupInserts inserts) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
     }
 
     @Override
@@ -64,12 +71,12 @@ public class JdbcCustomerDirectory implements CustomerDirectory {
 
     @EventHandler
     void on(AccountCreated event, @Timestamp Instant createdAt) {
-        addAccounts(List.of(new Listing<>(event.accountId(), event.details(), createdAt)));
+        inserts.add(accounts, new Listing<>(event.accountId(), event.details(), createdAt));
     }
 
     @EventHandler
     void on(ContactCreated event, @Timestamp Instant createdAt) {
-        addContacts(List.of(new Listing<>(event.contactId(), event.details(), createdAt)));
+        inserts.add(contacts, new Listing<>(event.contactId(), event.details(), createdAt));
     }
 
     /** A record as the directory lists it: its id, details and when it was created. */

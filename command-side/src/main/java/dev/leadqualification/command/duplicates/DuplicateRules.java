@@ -3,6 +3,7 @@ package dev.leadqualification.command.duplicates;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadqualification.command.lookup.CommandLookups;
+import dev.leadqualification.command.lookup.LookupInserts;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleDefined;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleDefinition;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleDeleted;
@@ -39,11 +40,13 @@ public class DuplicateRules {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final LookupInserts inserts;
     private final RowMapper<StoredRule> rows;
 
-    public DuplicateRules(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    public DuplicateRules(JdbcTemplate jdbc, ObjectMapper objectMapper, LookupInserts inserts) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.inserts = inserts;
         this.rows = (row, n) -> new StoredRule(row.getString("rule_id"),
                 read(row.getString("definition")), DuplicateRuleStatus.valueOf(row.getString("status")));
     }
@@ -111,14 +114,20 @@ public class DuplicateRules {
     @EventHandler
     void on(DuplicateRuleUnpublished event) {
         setStatus(event.ruleId(), DuplicateRuleStatus.UNPUBLISHED);
-        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = CAST(? AS uuid)", event.ruleId());
+        dropCodes(event.ruleId());
     }
 
     @EventHandler
     void on(DuplicateRuleDeleted event) {
         forgetIndexedRules();
         jdbc.update("DELETE FROM duplicate_rule_lookup WHERE rule_id = ?", event.ruleId());
-        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = CAST(? AS uuid)", event.ruleId());
+        dropCodes(event.ruleId());
+    }
+
+    /** Drops the rule's codes, those of records created earlier in the same transaction included. */
+    private void dropCodes(String ruleId) {
+        inserts.flush();
+        jdbc.update("DELETE FROM duplicate_match_code WHERE rule_id = CAST(? AS uuid)", ruleId);
     }
 
     private void setStatus(String ruleId, DuplicateRuleStatus status) {

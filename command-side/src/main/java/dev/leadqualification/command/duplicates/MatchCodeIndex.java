@@ -1,6 +1,7 @@
 package dev.leadqualification.command.duplicates;
 
 import dev.leadqualification.command.lookup.CommandLookups;
+import dev.leadqualification.command.lookup.LookupInserts;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.contact.ContactCreated;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Keeps {@code duplicate_match_code}: a new account or contact gets its code under every rule that is published
- * or being published, in the transaction that creates it, so the next check finds it.
+ * or being published, in the transaction that creates it, so the next check finds it. The codes of one transaction's
+ * records are inserted with one statement ({@link LookupInserts}).
  */
 @Component
 @ProcessingGroup(CommandLookups.PROCESSING_GROUP)
@@ -22,10 +24,13 @@ public class MatchCodeIndex {
 
     private final JdbcTemplate jdbc;
     private final DuplicateRules rules;
+    private final LookupInserts inserts;
+    private final LookupInserts.Table<Object[]> codes = new LookupInserts.Table<>("duplicate_match_code", this::insert);
 
-    public MatchCodeIndex(JdbcTemplate jdbc, DuplicateRules rules) {
+    public MatchCodeIndex(JdbcTemplate jdbc, DuplicateRules rules, LookupInserts inserts) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.inserts = inserts;
     }
 
     @EventHandler
@@ -38,11 +43,10 @@ public class MatchCodeIndex {
         index(event.contactId(), RecordFields.of(event.details()), rules.indexed(RuleEntity.CONTACT));
     }
 
-    /** Records the codes of one record under the given rules. */
-    void index(String recordId, Map<String, String> fields, List<DuplicateRules.StoredRule> under) {
-        insert(MatchCodes.under(under, fields).stream()
-                .map(code -> new Object[]{code.rule().ruleId(), code.code(), recordId})
-                .toList());
+    /** Records the codes of one record under the given rules (with the transaction's others). */
+    private void index(String recordId, Map<String, String> fields, List<DuplicateRules.StoredRule> under) {
+        MatchCodes.under(under, fields)
+                .forEach(code -> inserts.add(codes, new Object[]{code.rule().ruleId(), code.code(), recordId}));
     }
 
     /** Inserts (rule id, match code, record id) rows with one statement however many; repeats are ignored. */

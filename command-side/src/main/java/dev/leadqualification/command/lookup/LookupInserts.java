@@ -1,0 +1,81 @@
+package dev.leadqualification.command.lookup;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Rows the lookup handlers insert, gathered over the events of one unit of work and inserted with one statement per
+ * table when it commits. The {@value CommandLookups#PROCESSING_GROUP} group handles every event of a transaction in
+ * one batch as the transaction commits, so the saga's batch of qualifications lists its hundreds of accounts and
+ * contacts in the directory and the match code index with a statement per table, not one per record. Outside a unit
+ * of work a row is inserted at once.
+ * <p>
+ * A batch of the saga holds at most a few hundred records, so every table's rows fit in one statement (imports,
+ * with far more, write their own in parts).
+ */
+@Component
+public class LookupInserts {
+
+    private static final String PENDING = LookupInserts.class.getName() + ".pending";
+
+    /** A kind of row and what inserts many of them at once (repeats ignored). */
+    public record Table<T>(String name, Consumer<List<T>> insertAll) {
+    }
+
+    /** Inserts {@code row} into {@code table} when the current unit of work commits, or now outside one. */
+    public <T> void add(Table<T> table, T row) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            table.insertAll().accept(List.of(row));
+            return;
+        }
+        pending(CurrentUnitOfWork.get()).computeIfAbsent(table, key -> new Rows<>(table)).add(row);
+    }
+
+    /**
+     * Inserts what the current unit of work holds so far: a handler about to delete from these tables calls it
+     * first, so that the rows of a record created earlier in the same batch are not inserted after the delete.
+     */
+    public void flush() {
+        if (CurrentUnitOfWork.isStarted()) {
+            pending(CurrentUnitOfWork.get()).values().forEach(Rows::insert);
+        }
+    }
+
+    private static Map<Table<?>, Rows<?>> pending(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            Map<Table<?>, Rows<?>> tables = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(committing -> tables.values().forEach(Rows::insert));
+            return tables;
+        });
+    }
+
+    /** The rows of one table waiting for the commit. */
+    private static final class Rows<T> {
+        private final Table<T> table;
+        private final List<T> rows = new ArrayList<>();
+
+        private Rows(Table<T> table) {
+            this.table = table;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void add(Object row) {
+            rows.add((T) row);
+        }
+
+        private void insert() {
+            if (!rows.isEmpty()) {
+                List<T> batch = List.copyOf(rows);
+                rows.clear();
+                table.insertAll().accept(batch);
+            }
+        }
+    }
+}
