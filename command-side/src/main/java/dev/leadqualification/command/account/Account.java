@@ -1,5 +1,6 @@
 package dev.leadqualification.command.account;
 
+import dev.leadqualification.command.creation.FreshIdRepositories;
 import dev.leadqualification.command.directory.RecordCreation;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
@@ -18,7 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A company the organisation does business with, created directly or from a qualified lead. */
-@Aggregate
+@Aggregate(repository = FreshIdRepositories.ACCOUNTS)
 public class Account {
 
     @AggregateIdentifier

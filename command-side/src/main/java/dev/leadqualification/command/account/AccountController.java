@@ -30,8 +30,8 @@ public class AccountController {
     @PostMapping(path = "/api/accounts", consumes = "application/json", produces = "application/json")
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         DirectCreation<AccountDetails> creation = DirectCreation.read(body, "accountId", AccountDetails.class, bodies);
-        String accountId = commands.sendAndWait(new CreateAccount(creation.id(), creation.details(), null,
-                !creation.suppressDuplicateDetection()));
+        String accountId = commands.sendAndWait(creation.send(new CreateAccount(creation.id(), creation.details(), null,
+                !creation.suppressDuplicateDetection())));
         return CommandAnswers.created(URI.create("/api/accounts/" + accountId), Map.of("accountId", accountId));
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.contact;
 
+import dev.leadqualification.command.creation.FreshIdRepositories;
 import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.directory.RecordCreation;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
@@ -19,7 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A person, optionally under an account, created directly or from a qualified lead. */
-@Aggregate
+@Aggregate(repository = FreshIdRepositories.CONTACTS)
 public class Contact {
 
     @AggregateIdentifier

@@ -30,8 +30,8 @@ public class ContactController {
     @PostMapping(path = "/api/contacts", consumes = "application/json", produces = "application/json")
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         DirectCreation<ContactDetails> creation = DirectCreation.read(body, "contactId", ContactDetails.class, bodies);
-        String contactId = commands.sendAndWait(new CreateContact(creation.id(), creation.details(), null,
-                !creation.suppressDuplicateDetection()));
+        String contactId = commands.sendAndWait(creation.send(new CreateContact(creation.id(), creation.details(), null,
+                !creation.suppressDuplicateDetection())));
         return CommandAnswers.created(URI.create("/api/contacts/" + contactId), Map.of("contactId", contactId));
     }
 }

@@ -133,10 +133,9 @@ final class RecordImport<D> {
         }
         try {
             ObjectNode body = object(line);
-            boolean idChosen = body.hasNonNull(type.idField());
             DirectCreation<D> creation = DirectCreation.read(body, type.idField(), type.detailsType(), bodies);
-            reading.candidates().add(new Candidate<>(line.number(), creation.id(), idChosen, creation.details(),
-                    run.suppressDuplicateDetection() || creation.suppressDuplicateDetection()));
+            reading.candidates().add(new Candidate<>(line.number(), creation.id(), creation.idChosen(),
+                    creation.details(), run.suppressDuplicateDetection() || creation.suppressDuplicateDetection()));
         } catch (RuntimeException refused) {
             reading.refusedOnReading().add(new LineOutcome.Refused(line.number(), refused));
         }

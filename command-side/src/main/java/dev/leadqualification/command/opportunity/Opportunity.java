@@ -1,5 +1,6 @@
 package dev.leadqualification.command.opportunity;
 
+import dev.leadqualification.command.creation.FreshIdRepositories;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
 import dev.leadqualification.kernel.opportunity.NoteTransferred;
@@ -18,7 +19,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The deal a qualified lead became. The sales process is in the Develop stage from its creation. */
-@Aggregate
+@Aggregate(repository = FreshIdRepositories.OPPORTUNITIES)
 public class Opportunity {
 
     @AggregateIdentifier

@@ -22,7 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * name both), carries the lead's notes onto the opportunity, then completes the qualification.
  * <p>
  * The commands run inside this handler's transaction (a failure rolls every step back and the event is
- * retried) and are idempotent, so a redelivered event creates nothing twice. A record that cannot be created
+ * retried) and are idempotent, so a redelivered event creates nothing twice. A record no other has the id of yet is
+ * created without a read of the event store ({@link NewRecords}). A record that cannot be created
  * (its id is taken by another record) ends the qualification as failed, which the lead's read model shows.
  * The lead's outcome is recorded in the same transaction, so the saga ends with the handler: it has nothing
  * left to wait for, and a saga that ends before its transaction commits is never written to the saga store.
@@ -35,6 +36,8 @@ public class QualificationSaga {
 
     @Autowired
     private transient CommandGateway commandGateway;
+    @Autowired
+    private transient NewRecords newRecords;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "qualificationId")
@@ -52,16 +55,21 @@ public class QualificationSaga {
     private void createRecords(LeadQualified qualified) {
         String leadId = qualified.leadId();
         if (qualified.accountId() != null) {
-            commandGateway.sendAndWait(new CreateAccount(qualified.accountId(), qualified.account(), leadId, false));
+            create(new CreateAccount(qualified.accountId(), qualified.account(), leadId, false), qualified.accountId());
         }
         if (qualified.contactId() != null) {
-            commandGateway.sendAndWait(new CreateContact(qualified.contactId(), qualified.contact(), leadId, false));
+            create(new CreateContact(qualified.contactId(), qualified.contact(), leadId, false), qualified.contactId());
         }
         if (qualified.opportunityId() != null) {
             String accountId = qualified.customerAccountId();
             String contactId = qualified.customerContactId();
-            commandGateway.sendAndWait(new CreateOpportunityFromLead(qualified.opportunityId(), qualified.opportunity(),
-                    Customer.of(accountId, contactId), accountId, contactId, leadId, qualified.noteIds()));
+            create(new CreateOpportunityFromLead(qualified.opportunityId(), qualified.opportunity(),
+                    Customer.of(accountId, contactId), accountId, contactId, leadId, qualified.noteIds()),
+                    qualified.opportunityId());
         }
+    }
+
+    private void create(Object command, String recordId) {
+        commandGateway.sendAndWait(newRecords.creation(command, recordId));
     }
 }

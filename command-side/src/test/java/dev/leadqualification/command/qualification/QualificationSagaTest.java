@@ -1,5 +1,6 @@
 package dev.leadqualification.command.qualification;
 
+import dev.leadqualification.command.creation.FreshIds;
 import dev.leadqualification.command.support.LeadQualifiedBuilder;
 import dev.leadqualification.kernel.account.CreateAccount;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
@@ -17,7 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static dev.leadqualification.command.support.CommandOutcomes.failing;
 import static dev.leadqualification.command.support.LeadQualifiedBuilder.qualified;
@@ -42,11 +47,21 @@ class QualificationSagaTest {
     private static final OpportunityDetails OPPORTUNITY = opportunityFromFullLead(qualificationDetails());
 
     private SagaTestFixture<QualificationSaga> fixture;
+    /** The ids the event store already holds records under. */
+    private final Set<String> storedRecords = new HashSet<>();
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(QualificationSaga.class);
         fixture.registerCommandGateway(CommandGateway.class);
+        fixture.registerResource(new NewRecords(ids -> ids.stream().filter(storedRecords::contains)
+                .collect(Collectors.toSet())));
+    }
+
+    /** Per command sent, the record id it creates under a fresh id ("-" for none). */
+    private List<String> freshIdsSent() {
+        return fixture.getCommandBus().getDispatchedCommands().stream()
+                .map(command -> Objects.requireNonNullElse(FreshIds.freshIdOf(command), "-")).toList();
     }
 
     private static LeadQualifiedBuilder withOpportunity() {
@@ -76,6 +91,26 @@ class QualificationSagaTest {
                 .expectDispatchedCommands(allThreeCommands())
                 // the outcome is recorded in the handler's transaction: nothing is left to wait for or to store
                 .expectActiveSagas(0);
+    }
+
+    @Test
+    void recordsUnderIdsNoRecordHasYetAreCreatedAsFreshWithoutReadingTheStore() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(allThree())
+                .expectDispatchedCommands(allThreeCommands());
+
+        assertThat(freshIdsSent()).containsExactly(NEW_ACCOUNT_ID, NEW_CONTACT_ID, NEW_OPPORTUNITY_ID, "-");
+    }
+
+    @Test
+    void aRecordWhoseIdIsStoredAlreadyIsCreatedAsUsualSoThatItsRecordIsCompared() {
+        storedRecords.add(NEW_CONTACT_ID);
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(allThree())
+                .expectDispatchedCommands(allThreeCommands());
+
+        assertThat(freshIdsSent()).containsExactly(NEW_ACCOUNT_ID, "-", NEW_OPPORTUNITY_ID, "-");
     }
 
     @Test
