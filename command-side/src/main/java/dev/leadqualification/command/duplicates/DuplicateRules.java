@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The duplicate rules as checks and administrators see them, kept in {@code duplicate_rule_lookup} in the
@@ -36,19 +38,28 @@ public class DuplicateRules {
     public record StoredRule(String ruleId, DuplicateRuleDefinition definition, DuplicateRuleStatus status) {
     }
 
-    private static final String INDEXED_RULES = DuplicateRules.class.getName() + ".indexed.";
+    private static final String CURRENT_RULES = DuplicateRules.class.getName() + ".current";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final LookupInserts inserts;
     private final RowMapper<StoredRule> rows;
+    /**
+     * Each rule's definition as last read, with the JSON it was read from: a definition never changes once defined,
+     * so a check parses it once, not at every read (a rule deleted meanwhile only leaves its entry behind).
+     */
+    private final Map<String, ReadDefinition> definitions = new ConcurrentHashMap<>();
+
+    private record ReadDefinition(String json, DuplicateRuleDefinition definition) {
+    }
 
     public DuplicateRules(JdbcTemplate jdbc, ObjectMapper objectMapper, LookupInserts inserts) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
         this.inserts = inserts;
         this.rows = (row, n) -> new StoredRule(row.getString("rule_id"),
-                read(row.getString("definition")), DuplicateRuleStatus.valueOf(row.getString("status")));
+                definition(row.getString("rule_id"), row.getString("definition")),
+                DuplicateRuleStatus.valueOf(row.getString("status")));
     }
 
     public List<StoredRule> all() {
@@ -57,31 +68,36 @@ public class DuplicateRules {
 
     /** The rules a check applies: published ones. */
     public List<StoredRule> inEffect(RuleEntity entity) {
-        return jdbc.query("SELECT * FROM duplicate_rule_lookup WHERE entity = ? AND status = 'PUBLISHED'",
-                rows, entity.name());
+        return current().stream()
+                .filter(rule -> rule.definition().entity() == entity && rule.status() == DuplicateRuleStatus.PUBLISHED)
+                .toList();
+    }
+
+    /** The rules new records need match codes for: published ones and those being published. */
+    public List<StoredRule> indexed(RuleEntity entity) {
+        return current().stream().filter(rule -> rule.definition().entity() == entity).toList();
     }
 
     /**
-     * The rules new records need match codes for: published ones and those being published. Read once per unit of
-     * work: the lookups handle the events of a transaction together as it commits, so the saga's batch of
-     * qualifications reads them once rather than once per record, still at the commit. A change to a rule in the
-     * same batch has them read again.
+     * The rules published or being published, of both entities. Read once per unit of work: a qualification checks
+     * its account and contact with one read, and the lookups handle the events of a transaction together as it
+     * commits, so the saga's batch of qualifications reads them once rather than once per record. A change to a rule
+     * in the same unit of work has them read again.
      */
-    public List<StoredRule> indexed(RuleEntity entity) {
+    private List<StoredRule> current() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return readIndexed(entity);
+            return readCurrent();
         }
-        return CurrentUnitOfWork.get().getOrComputeResource(INDEXED_RULES + entity, key -> readIndexed(entity));
+        return CurrentUnitOfWork.get().getOrComputeResource(CURRENT_RULES, key -> readCurrent());
     }
 
-    private List<StoredRule> readIndexed(RuleEntity entity) {
-        return List.copyOf(jdbc.query(
-                "SELECT * FROM duplicate_rule_lookup WHERE entity = ? AND status <> 'UNPUBLISHED'", rows, entity.name()));
+    private List<StoredRule> readCurrent() {
+        return List.copyOf(jdbc.query("SELECT * FROM duplicate_rule_lookup WHERE status <> 'UNPUBLISHED'", rows));
     }
 
-    private static void forgetIndexedRules() {
+    private static void forgetCurrentRules() {
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().resources().keySet().removeIf(key -> key.startsWith(INDEXED_RULES));
+            CurrentUnitOfWork.get().resources().remove(CURRENT_RULES);
         }
     }
 
@@ -93,7 +109,7 @@ public class DuplicateRules {
 
     @EventHandler
     void on(DuplicateRuleDefined event, @Timestamp Instant definedAt) {
-        forgetIndexedRules();
+        forgetCurrentRules();
         jdbc.update("""
                 INSERT INTO duplicate_rule_lookup (rule_id, entity, status, definition, defined_at)
                 VALUES (?, ?, 'UNPUBLISHED', CAST(? AS jsonb), ?) ON CONFLICT (rule_id) DO NOTHING""",
@@ -119,7 +135,7 @@ public class DuplicateRules {
 
     @EventHandler
     void on(DuplicateRuleDeleted event) {
-        forgetIndexedRules();
+        forgetCurrentRules();
         jdbc.update("DELETE FROM duplicate_rule_lookup WHERE rule_id = ?", event.ruleId());
         dropCodes(event.ruleId());
     }
@@ -131,7 +147,7 @@ public class DuplicateRules {
     }
 
     private void setStatus(String ruleId, DuplicateRuleStatus status) {
-        forgetIndexedRules();
+        forgetCurrentRules();
         jdbc.update("UPDATE duplicate_rule_lookup SET status = ? WHERE rule_id = ?", status.name(), ruleId);
     }
 
@@ -141,6 +157,15 @@ public class DuplicateRules {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A rule definition is plain JSON", e);
         }
+    }
+
+    private DuplicateRuleDefinition definition(String ruleId, String json) {
+        ReadDefinition known = definitions.get(ruleId);
+        if (known == null || !known.json().equals(json)) {
+            known = new ReadDefinition(json, read(json));
+            definitions.put(ruleId, known);
+        }
+        return known.definition();
     }
 
     private DuplicateRuleDefinition read(String json) {
