@@ -36,7 +36,8 @@ class BenchmarkIT {
     void runsEveryScenarioAndReportsEveryTarget() throws Exception {
         Report report = Benchmark.run(BenchmarkOptions.parse(
                 "--leads", "" + LEADS, "--batch", "50", "--clients", "4", "--creation-clients", "4",
-                "--latency-samples", "" + LATENCY_SAMPLES, "--duplicate-checks", "" + DUPLICATE_CHECKS, "--warmup", "" + WARMUP_LEADS,
+                "--latency-samples", "" + LATENCY_SAMPLES, "--duplicate-checks", "" + DUPLICATE_CHECKS,
+                "--duplicate-warmup", "" + DUPLICATE_CHECKS, "--warmup", "" + WARMUP_LEADS,
                 "--warmup-rounds", "2",
                 "--accounts", "" + RECORDS, "--contacts", "" + RECORDS, "--import-batch", "500", "--import-clients", "2",
                 "--baseline-seconds", "1", "--timeout-minutes", "5",

@@ -19,6 +19,8 @@ class BenchmarkOptionsTest {
         assertThat(options.clients()).isEqualTo(16);
         assertThat(options.accounts()).isEqualTo(1_000_000);
         assertThat(options.contacts()).isEqualTo(1_000_000);
+        assertThat(options.duplicateChecks()).isEqualTo(1_000);
+        assertThat(options.duplicateWarmup()).isEqualTo(10_000);
         assertThat(options.baselineThreads()).isEqualTo(16);
         assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.serviceHeap()).isEqualTo("512m");
@@ -43,6 +45,7 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--batch", "1001")).hasMessageContaining("at most 1000");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--clients", "0")).hasMessageContaining("1 or more");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--warmup-rounds", "27")).hasMessageContaining("at most 26");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--duplicate-warmup", "-1")).hasMessageContaining("0 or more");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--command-url", "http://localhost:8080"))
                 .hasMessageContaining("--query-url");
     }
