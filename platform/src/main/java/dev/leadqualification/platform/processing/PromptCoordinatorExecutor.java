@@ -1,0 +1,58 @@
+package dev.leadqualification.platform.processing;
+
+import org.axonframework.common.AxonThreadFactory;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The thread of a pooled processor's coordinator, on which a coordination round that the coordinator put off can be
+ * run at once.
+ * <p>
+ * The coordinator reads events from the store and queues them for the processor's work packages, up to 1,024 per
+ * work package; when a queue is full it tries again only 100 ms later, and nothing brings that round forward. A work
+ * package that handles its 1,024 events in less than that then waits for the rest of the 100 ms: in a replay of the
+ * query side the work packages' threads waited 38% of the time and its coordinator 61% (async-profiler, wall clock),
+ * while a core stayed idle. {@link #runDeferredRounds()}, called as a work package takes a batch off its queue,
+ * runs the put-off round then. A round early is harmless: the coordinator also runs one whenever new events arrive.
+ */
+final class PromptCoordinatorExecutor extends ScheduledThreadPoolExecutor {
+
+    private record DeferredRound(Runnable round, ScheduledFuture<?> scheduled) {
+    }
+
+    private final Queue<DeferredRound> deferred = new ConcurrentLinkedQueue<>();
+
+    PromptCoordinatorExecutor(String processorName) {
+        super(1, new AxonThreadFactory("Coordinator[" + processorName + "]"));
+        setRemoveOnCancelPolicy(true);
+    }
+
+    /** {@link #execute} and {@code submit} come here too, with no delay. */
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        ScheduledFuture<?> scheduled = super.schedule(command, delay, unit);
+        if (delay > 0) {
+            deferred.removeIf(round -> round.scheduled().isDone());
+            deferred.add(new DeferredRound(command, scheduled));
+        }
+        return scheduled;
+    }
+
+    /** Runs now each round that waits for its delay (one that has already started runs once). */
+    void runDeferredRounds() {
+        for (DeferredRound round = deferred.poll(); round != null; round = deferred.poll()) {
+            if (round.scheduled().cancel(false)) {
+                try {
+                    execute(round.round());
+                } catch (RejectedExecutionException stopping) {
+                    // the processor is shutting down: no round is due any more
+                }
+            }
+        }
+    }
+}
