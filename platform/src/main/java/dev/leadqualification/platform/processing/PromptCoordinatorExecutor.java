@@ -2,12 +2,8 @@ package dev.leadqualification.platform.processing;
 
 import org.axonframework.common.AxonThreadFactory;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The thread of a pooled processor's coordinator, on which a coordination round that the coordinator put off can be
@@ -22,33 +18,19 @@ import java.util.concurrent.TimeUnit;
  */
 final class PromptCoordinatorExecutor extends ScheduledThreadPoolExecutor {
 
-    private record DeferredRound(Runnable round, ScheduledFuture<?> scheduled) {
-    }
-
-    private final Queue<DeferredRound> deferred = new ConcurrentLinkedQueue<>();
-
     PromptCoordinatorExecutor(String processorName) {
         super(1, new AxonThreadFactory("Coordinator[" + processorName + "]"));
-        setRemoveOnCancelPolicy(true);
     }
 
-    /** {@link #execute} and {@code submit} come here too, with no delay. */
-    @Override
-    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        ScheduledFuture<?> scheduled = super.schedule(command, delay, unit);
-        if (delay > 0) {
-            deferred.removeIf(round -> round.scheduled().isDone());
-            deferred.add(new DeferredRound(command, scheduled));
-        }
-        return scheduled;
-    }
-
-    /** Runs now each round that waits for its delay (one that has already started runs once). */
+    /**
+     * Runs now each round that waits in the queue for its delay. A round taken from the queue is run once: by this, or
+     * by the coordinator's thread if it took the round first (the queue's iterator is a snapshot).
+     */
     void runDeferredRounds() {
-        for (DeferredRound round = deferred.poll(); round != null; round = deferred.poll()) {
-            if (round.scheduled().cancel(false)) {
+        for (Runnable round : getQueue()) {
+            if (remove(round)) {
                 try {
-                    execute(round.round());
+                    execute(round);
                 } catch (RejectedExecutionException stopping) {
                     // the processor is shutting down: no round is due any more
                 }

@@ -39,11 +39,11 @@ class StreamlinedEventProcessingModule extends EventProcessingModule {
     }
 
     /** A processor's invoker holds one invoker per processing group assigned to it. */
-    static EventHandlerInvoker memoizing(EventHandlerInvoker invoker) {
+    private static EventHandlerInvoker memoizing(EventHandlerInvoker invoker) {
         if (invoker instanceof MultiEventHandlerInvoker groups) {
             return new TypeMemoizingEventHandlerInvoker(new MultiEventHandlerInvoker(
-                    groups.delegates().stream().map(TypeMemoizingEventHandlerInvoker::new)
-                            .map(EventHandlerInvoker.class::cast).toList()));
+                    groups.delegates().stream().<EventHandlerInvoker>map(TypeMemoizingEventHandlerInvoker::new)
+                            .toList()));
         }
         return new TypeMemoizingEventHandlerInvoker(invoker);
     }

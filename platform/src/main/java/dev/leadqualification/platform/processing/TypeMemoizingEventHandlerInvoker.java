@@ -32,7 +32,9 @@ final class TypeMemoizingEventHandlerInvoker extends ForwardingEventHandlerInvok
 
     @Override
     public boolean canHandleType(Class<?> payloadType) {
-        return handledTypes.computeIfAbsent(payloadType, super::canHandleType);
+        // a plain read first: computeIfAbsent may lock a bin even when the type is already there
+        Boolean handled = handledTypes.get(payloadType);
+        return handled != null ? handled : handledTypes.computeIfAbsent(payloadType, super::canHandleType);
     }
 
     @Override
