@@ -1,6 +1,8 @@
 package dev.leadqualification.command;
 
 import dev.leadqualification.command.caching.RecentlyUsedCache;
+import dev.leadqualification.command.caching.StoreCheckedCachingRepository;
+import dev.leadqualification.command.lead.Lead;
 import dev.leadqualification.command.conflicts.LostWriteRetry;
 import dev.leadqualification.command.duplicates.RulePublisher;
 import dev.leadqualification.command.lookup.CommandLookups;
@@ -11,6 +13,10 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -26,21 +32,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class CommandSideConfiguration {
 
-    /** The bean name of the leads' cache, as {@code @Aggregate(cache = ...)} on the lead names it. */
-    public static final String LEAD_CACHE = "leadCache";
+    /** The bean name of the leads' repository, as {@code @Aggregate(repository = ...)} on the lead names it. */
+    public static final String LEAD_REPOSITORY = "leadRepository";
 
     /**
      * The {@code leads.lead-cache-size} leads used most recently (0: none), kept between commands: a qualification
      * loads its lead for the qualify and again, in the saga, to complete it, and each load otherwise reads the lead's
      * events (and searches every event its transaction has staged so far).
      * <p>
-     * Safe with several instances: a lead another instance changed since is stale here, and the command deciding on
-     * it loses at the event store's unique key (aggregate, sequence); the rollback drops the lead from the cache and
-     * the command is sent again ({@link LostWriteRetry}) or its batch retried (saga), reading the lead from the store.
+     * Safe with several instances: a cached lead is used only while its version is the last one the event store holds
+     * ({@link StoreCheckedCachingRepository}), so a lead another instance changed since is loaded anew; a change
+     * between that check and this command's write loses at the event store's unique key (aggregate, sequence), and the
+     * command is sent again ({@link LostWriteRetry}) or its batch retried (saga).
      */
-    @Bean(LEAD_CACHE)
-    public Cache leadCache(@Value("${leads.lead-cache-size:10000}") int size) {
-        return size == 0 ? NoCache.INSTANCE : new RecentlyUsedCache(size);
+    @Bean(LEAD_REPOSITORY)
+    public Repository<Lead> leadRepository(@Value("${leads.lead-cache-size:10000}") int size, EventStore eventStore,
+                                           ParameterResolverFactory parameters, HandlerDefinition handlers) {
+        Cache cache = size == 0 ? NoCache.INSTANCE : new RecentlyUsedCache(size);
+        return StoreCheckedCachingRepository.of(Lead.class, cache, eventStore, parameters, handlers);
     }
 
     /** The command gateway, sending a command again when its write lost a race ({@link LostWriteRetry}). */

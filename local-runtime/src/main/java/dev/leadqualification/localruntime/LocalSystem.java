@@ -2,6 +2,7 @@ package dev.leadqualification.localruntime;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -12,7 +13,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>
  * Settings (environment): {@code SPRING_DATASOURCE_URL} — the database both services use (created if
  * missing; default {@code jdbc:postgresql://127.0.0.1:5432/leads}); {@code SPRING_DATASOURCE_USERNAME},
- * {@code SPRING_DATASOURCE_PASSWORD}; {@code COMMAND_SIDE_PORT}, {@code QUERY_SIDE_PORT}.
+ * {@code SPRING_DATASOURCE_PASSWORD}; {@code COMMAND_SIDE_PORT}, {@code QUERY_SIDE_PORT};
+ * {@code COMMAND_SIDE_INSTANCES}, {@code QUERY_SIDE_INSTANCES} (default 1 each): more instances of a side listen on
+ * the ports after its first one (8082, 8083, … are then taken in turn: the command side's first).
  */
 public final class LocalSystem {
 
@@ -56,34 +59,48 @@ public final class LocalSystem {
             environment.put("LEADS_SECURITY_USERS_" + i + "_ROLES", demo.get(2));
         }
         Path logs = root.resolve("target/run-logs");
-        ServiceProcess commandSide = new ServiceProcess("command-side", root.resolve("command-side/target/command-side.jar"),
-                commandPort, environment, logs.resolve("command-side.log"), List.of("-Xmx512m"));
-        ServiceProcess querySide = new ServiceProcess("query-side", root.resolve("query-side/target/query-side.jar"),
-                queryPort, environment, logs.resolve("query-side.log"), List.of("-Xmx512m"));
+        int commandInstances = Integer.parseInt(env("COMMAND_SIDE_INSTANCES", "1"));
+        int queryInstances = Integer.parseInt(env("QUERY_SIDE_INSTANCES", "1"));
+        int nextPort = Math.max(commandPort, queryPort) + 1;
+        List<ServiceProcess> services = new ArrayList<>();
+        for (int i = 0; i < commandInstances; i++) {
+            services.add(service(root, logs, "command-side", i, i == 0 ? commandPort : nextPort++, environment));
+        }
+        for (int i = 0; i < queryInstances; i++) {
+            services.add(service(root, logs, "query-side", i, i == 0 ? queryPort : nextPort++, environment));
+        }
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            commandSide.stop();
-            querySide.stop();
+            services.forEach(ServiceProcess::stop);
             postgres.close();
             stopped.countDown();
         }));
-        System.out.println("Starting both services on " + url + (postgres.isEmbedded() ? " (embedded PostgreSQL)" : "")
-                + "; logs in " + logs);
-        commandSide.start();
-        querySide.start();
-        commandSide.awaitHealthy(Duration.ofMinutes(3));
-        querySide.awaitHealthy(Duration.ofMinutes(3));
+        System.out.println("Starting " + services.size() + " service instances on " + url
+                + (postgres.isEmbedded() ? " (embedded PostgreSQL)" : "") + "; logs in " + logs);
+        services.forEach(ServiceProcess::start);
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(Duration.ofMinutes(3));
+        }
+        ServiceProcess commandSide = services.get(0);
 
         System.out.println();
         System.out.println("Lead qualification service is running.");
-        System.out.println("  command API: " + commandSide.baseUrl() + "/api   query API: " + querySide.baseUrl() + "/api");
+        services.forEach(service -> System.out.println("  " + service.name() + ": " + service.baseUrl() + "/api"));
         System.out.println("  demo users (username / password / role):");
         DEMO_USERS.forEach(demo -> System.out.printf("    %-8s / %-8s / %s%n", demo.get(0), demo.get(1), demo.get(2)));
         System.out.println("  try: curl -u sales:sales -H 'Content-Type: application/json' -d '{\"topic\":\"50 chairs\","
                 + "\"lastName\":\"Lopez\",\"companyName\":\"Contoso\"}' " + commandSide.baseUrl() + "/api/leads");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
+    }
+
+    /** Instance {@code index} of {@code side}: {@code command-side}, {@code command-side-2}, … */
+    private static ServiceProcess service(Path root, Path logs, String side, int index, int port,
+                                          Map<String, String> environment) {
+        String name = index == 0 ? side : side + "-" + (index + 1);
+        return new ServiceProcess(name, root.resolve(side + "/target/" + side + ".jar"), port, environment,
+                logs.resolve(name + ".log"), List.of("-Xmx512m"));
     }
 
     private static String env(String name, String fallback) {

@@ -91,6 +91,10 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
     }
 
+    public String name() {
+        return name;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

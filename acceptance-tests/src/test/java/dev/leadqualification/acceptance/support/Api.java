@@ -39,10 +39,12 @@ public final class Api {
 
     private final RunningServices services;
     private final String commandSideUrl;
+    private final String querySideUrl;
 
-    private Api(RunningServices services, String commandSideUrl) {
+    private Api(RunningServices services, String commandSideUrl, String querySideUrl) {
         this.services = services;
         this.commandSideUrl = commandSideUrl;
+        this.querySideUrl = querySideUrl;
     }
 
     /** The client of the services all test classes share (started on first use). */
@@ -51,12 +53,17 @@ public final class Api {
     }
 
     public static Api on(RunningServices services) {
-        return new Api(services, services.commandSideUrl());
+        return new Api(services, services.commandSideUrl(), services.querySideUrl());
     }
 
     /** The same client, sending commands to another command-side instance ({@link RunningServices#startAnotherCommandSide}). */
     public Api viaCommandSide(String url) {
-        return new Api(services, url);
+        return new Api(services, url, querySideUrl);
+    }
+
+    /** The same client, reading from another query-side instance ({@link RunningServices#startAnotherQuerySide}). */
+    public Api viaQuerySide(String url) {
+        return new Api(services, commandSideUrl, url);
     }
 
     /** Requests with the HTTP Basic credentials of {@code user}. */
@@ -195,7 +202,7 @@ public final class Api {
 
         /** Any request, e.g. with a body that is not JSON or a content type the API does not take. */
         public Reply send(Side side, String method, String path, String contentType, byte[] body) {
-            String base = side == Side.COMMAND ? commandSideUrl : services.querySideUrl();
+            String base = side == Side.COMMAND ? commandSideUrl : querySideUrl;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -41,6 +41,7 @@ public final class RunningServices implements AutoCloseable {
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
     private final List<ServiceProcess> moreCommandSides = new ArrayList<>();
+    private final List<ServiceProcess> moreQuerySides = new ArrayList<>();
 
     private RunningServices(String name) {
         this.name = name;
@@ -132,6 +133,18 @@ public final class RunningServices implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * Starts one more query-side instance on the same database (it shares the processors' segments with the others);
+     * returns its URL once it is healthy. It stops with the others.
+     */
+    public synchronized String startAnotherQuerySide() {
+        int port = freePort();
+        ServiceProcess another = startService("query-side-" + (moreQuerySides.size() + 2), querySideJar, port);
+        moreQuerySides.add(another);
+        awaitHealthy(another);
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Starts the query side again (after a kill) on the same database and port; returns once it is healthy. */
     public synchronized void startQuerySide() {
         querySide = startService("query-side", querySideJar, querySidePort);
@@ -179,6 +192,8 @@ public final class RunningServices implements AutoCloseable {
         }
         moreCommandSides.forEach(ServiceProcess::stop);
         moreCommandSides.clear();
+        moreQuerySides.forEach(ServiceProcess::stop);
+        moreQuerySides.clear();
     }
 
     private Map<String, String> environment() {

@@ -45,8 +45,14 @@ public final class ServerSentEvents implements AutoCloseable {
     /** Opens the stream at {@code pathAndQuery} of the query side as {@code user}, with extra headers. */
     public static ServerSentEvents open(RunningServices services, User user, String pathAndQuery,
                                         Map<String, String> headers) {
+        return open(services.querySideUrl(), user, pathAndQuery, headers);
+    }
+
+    /** Opens the stream at {@code pathAndQuery} of the query-side instance at {@code querySideUrl}. */
+    public static ServerSentEvents open(String querySideUrl, User user, String pathAndQuery,
+                                        Map<String, String> headers) {
         String credentials = user.username() + ":" + user.password();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(services.querySideUrl() + pathAndQuery)).GET()
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(querySideUrl + pathAndQuery)).GET()
                 .header("Accept", "text/event-stream")
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

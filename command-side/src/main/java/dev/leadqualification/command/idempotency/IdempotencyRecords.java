@@ -8,8 +8,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,12 +45,12 @@ public class IdempotencyRecords {
      * request with it is still in progress (and not abandoned).
      */
     boolean reserve(String username, String key, String requestHash) {
-        Instant now = Instant.now();
+        // the database's clock, not this JVM's: another instance may have reserved the key
         jdbc.update("""
                 DELETE FROM idempotency_record WHERE username = ? AND idempotency_key = ?
-                AND (created_at < ? OR (state = 'IN_PROGRESS' AND created_at < ?))""",
-                username, key, now.minus(RETENTION).atOffset(ZoneOffset.UTC),
-                now.minus(ABANDONED_AFTER).atOffset(ZoneOffset.UTC));
+                AND (created_at < now() - make_interval(secs => ?)
+                     OR (state = 'IN_PROGRESS' AND created_at < now() - make_interval(secs => ?)))""",
+                username, key, RETENTION.toSeconds(), ABANDONED_AFTER.toSeconds());
         return jdbc.update("""
                 INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at)
                 VALUES (?, ?, ?, 'IN_PROGRESS', now()) ON CONFLICT DO NOTHING""", username, key, requestHash) == 1;
@@ -83,8 +81,8 @@ public class IdempotencyRecords {
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetExpiredKeys() {
-        jdbc.update("DELETE FROM idempotency_record WHERE created_at < ?",
-                Instant.now().minus(RETENTION).atOffset(ZoneOffset.UTC));
+        jdbc.update("DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
+                RETENTION.toSeconds());
     }
 
     private String writeHeaders(Map<String, String> headers) {

@@ -56,7 +56,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A prospect being worked until it is qualified (converted) or disqualified. Validates, then records
  * events; its state changes only in the event sourcing handlers.
  */
-@Aggregate(cache = CommandSideConfiguration.LEAD_CACHE)
+@Aggregate(repository = CommandSideConfiguration.LEAD_REPOSITORY)
 public class Lead {
 
     @AggregateIdentifier

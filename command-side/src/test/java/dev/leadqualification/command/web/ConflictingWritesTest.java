@@ -3,7 +3,9 @@ package dev.leadqualification.command.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadqualification.command.conflicts.LostWriteRetry;
 import dev.leadqualification.kernel.lead.CreateLead;
+import dev.leadqualification.kernel.lead.DisqualificationReason;
 import dev.leadqualification.kernel.lead.LeadCreated;
+import dev.leadqualification.kernel.lead.LeadDisqualified;
 import dev.leadqualification.kernel.lead.NoteAdded;
 import dev.leadqualification.kernel.lead.UpdateLead;
 import dev.leadqualification.platform.testing.FreshDatabase;
@@ -114,8 +116,8 @@ class ConflictingWritesTest {
     }
 
     /**
-     * This instance keeps the leads it used last in memory; the one it holds here is stale, so the first attempt
-     * loses at the event store and the second decides on the lead as stored.
+     * This instance keeps the leads it used last in memory; the one it holds here is stale, so it is loaded anew and
+     * the first attempt decides on the lead as stored.
      */
     @Test
     void aLeadChangedElsewhereSinceThisInstanceLastUsedItIsChangedAsStored() throws Exception {
@@ -127,8 +129,23 @@ class ConflictingWritesTest {
 
         assertThat(answer.getResponse().getStatus()).isEqualTo(204);
         assertThat(answer.getResponse().getHeader(HttpHeaders.ETAG)).isEqualTo("\"2\"");
-        assertThat(attempts).as("the first attempt decided on the lead as this instance held it").hasValue(2);
+        assertThat(attempts).as("decided once, on the lead as stored").hasValue(1);
         assertThat(eventTypes(leadId)).containsExactly("LeadCreated", "NoteAdded", "LeadUpdated");
+    }
+
+    /**
+     * A command that applies no event on the stale copy would never meet the event store's unique key: reactivating
+     * a lead that this instance holds as open, but another instance has disqualified since, reactivates it.
+     */
+    @Test
+    void aRefusalIsDecidedOnTheLeadAsStoredNotOnTheCopyThisInstanceHolds() throws Exception {
+        String leadId = createLead();
+        commitElsewhere(new LeadDisqualified(leadId, DisqualificationReason.LOST, null));
+
+        MvcResult answer = send(post("/api/leads/" + leadId + "/reactivate"), Map.of());
+
+        assertThat(answer.getResponse().getStatus()).as(answer.getResponse().getContentAsString()).isEqualTo(204);
+        assertThat(eventTypes(leadId)).containsExactly("LeadCreated", "LeadDisqualified", "LeadReactivated");
     }
 
     @Test
@@ -164,7 +181,9 @@ class ConflictingWritesTest {
     }
 
     private void commitElsewhere(Object event) {
-        String leadId = event instanceof NoteAdded note ? note.leadId() : ((LeadCreated) event).leadId();
+        String leadId = event instanceof NoteAdded note ? note.leadId()
+                : event instanceof LeadDisqualified disqualified ? disqualified.leadId()
+                : ((LeadCreated) event).leadId();
         CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
             long next = eventStore.lastSequenceNumberFor(leadId).map(last -> last + 1).orElse(0L);
             eventStore.publish(new GenericDomainEventMessage<>("Lead", leadId, next, event));

@@ -1,5 +1,6 @@
 package dev.leadqualification.platform.eventstore;
 
+import dev.leadqualification.platform.notifications.DatabaseNotifications;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import javax.sql.DataSource;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,22 +33,33 @@ import java.util.concurrent.TimeUnit;
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreConfiguration {
 
+    /** The channel that the event store's trigger notifies when a transaction that appended events commits. */
+    public static final String NEW_EVENTS_CHANNEL = "domain_events";
+
     /**
-     * The event store with its own polling: Axon's default looks for events written by another process (the other
-     * service, another instance) once a second, which would put up to a second between a command's answer and its
-     * read model. Defining it means defining the storage engine too (Axon's JDBC one steps back for any EventBus);
-     * it is built as Axon's auto-configuration builds it.
+     * The event store, woken by a database notification the moment another process (the other service, another
+     * instance) commits events ({@code db/eventstore} V2's trigger), and otherwise looking for them only every
+     * {@code leads.event-store.fetch-delay}, in case a notification was lost. Defining it means defining the storage
+     * engine too (Axon's JDBC one steps back for any EventBus); it is built as Axon's auto-configuration builds it.
      */
     @Bean
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
-                                         org.axonframework.config.Configuration configuration) {
-        return EmbeddedEventStore.builder()
+    public NotifiedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
+                                         org.axonframework.config.Configuration configuration,
+                                         DatabaseNotifications notifications) {
+        NotifiedEventStore eventStore = new NotifiedEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(properties.fetchDelay().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .build();
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+        notifications.listen(NEW_EVENTS_CHANNEL, payload -> eventStore.wake());
+        return eventStore;
+    }
+
+    /** Every instance's connections to the database hear here when another one has committed events. */
+    @Bean
+    public DatabaseNotifications databaseNotifications(DataSource dataSource) {
+        return new DatabaseNotifications(dataSource);
     }
 
     @Bean

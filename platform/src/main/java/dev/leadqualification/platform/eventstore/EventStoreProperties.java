@@ -8,15 +8,15 @@ import java.time.Duration;
 /**
  * How the event store is read ({@code leads.event-store.*}).
  *
- * @param fetchDelay    how long a caught-up reader waits before it looks again for events another process wrote;
- *                      events written in this process wake it at once. This bounds how late a read model can be
- *                      on an idle system; each look is one indexed query.
+ * @param fetchDelay    how long a caught-up reader waits before it looks again for events another process wrote,
+ *                      should their notification be lost (events written in this process, and the notifications of
+ *                      other processes' commits, wake it at once); each look is one indexed query.
  * @param readBatchSize events per query when an aggregate is loaded or a processor catches up. A batch is held in
  *                      memory whole, and an event may carry a 5 MB attachment: Axon's 100 keeps the worst case
  *                      within the heap.
  */
 @ConfigurationProperties("leads.event-store")
-public record EventStoreProperties(@DefaultValue("20ms") Duration fetchDelay,
+public record EventStoreProperties(@DefaultValue("2s") Duration fetchDelay,
                                    @DefaultValue("100") int readBatchSize) {
 
     public EventStoreProperties {

@@ -1,5 +1,6 @@
 package dev.leadqualification.platform.migration;
 
+import dev.leadqualification.platform.instances.LiveInstances;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
@@ -14,7 +15,8 @@ import java.sql.Statement;
  * Both services share one database: the event store tables belong to neither, so each service first applies
  * the shared {@code db/eventstore} migrations (own history table), then its own ({@code spring.flyway.*}).
  * A session-level advisory lock serialises the two services when they start at the same moment. The schema
- * is never empty for the second history table, so each starts from baseline 0 (its V1 still runs).
+ * is never empty for the second history table, so each starts from baseline 0 (its V1 still runs). A migration
+ * marked as not rolling-safe waits for the older instances to be gone ({@link RollingUpgradeGuard}).
  */
 @AutoConfiguration
 public class SchemaMigrationConfiguration {
@@ -23,7 +25,7 @@ public class SchemaMigrationConfiguration {
     static final long MIGRATION_LOCK_KEY = 0x4C51_4D49_4752L;
 
     @Bean
-    public FlywayMigrationStrategy eventStoreFirstMigrationStrategy() {
+    public FlywayMigrationStrategy eventStoreFirstMigrationStrategy(LiveInstances instances) {
         return serviceFlyway -> {
             DataSource dataSource = serviceFlyway.getConfiguration().getDataSource();
             try (Connection lockHolder = dataSource.getConnection()) {
@@ -37,12 +39,13 @@ public class SchemaMigrationConfiguration {
                             .baselineVersion("0")
                             .load()
                             .migrate();
-                    Flyway.configure()
+                    Flyway service = Flyway.configure()
                             .configuration(serviceFlyway.getConfiguration())
                             .baselineOnMigrate(true)
                             .baselineVersion("0")
-                            .load()
-                            .migrate();
+                            .load();
+                    RollingUpgradeGuard.check(service, instances);
+                    service.migrate();
                 } finally {
                     execute(lockHolder, "SELECT pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
                 }

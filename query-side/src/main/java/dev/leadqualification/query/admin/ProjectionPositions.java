@@ -1,5 +1,6 @@
 package dev.leadqualification.query.admin;
 
+import dev.leadqualification.platform.instances.ServiceInstance;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -7,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +21,12 @@ public class ProjectionPositions {
     private final StoredTokens storedTokens;
     private final JdbcTemplate jdbc;
     private final EventSchema eventSchema;
+    private final ServiceInstance self;
 
     public ProjectionPositions(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcTemplate jdbc,
-                               EventSchema eventSchema) {
+                               EventSchema eventSchema, ServiceInstance self) {
         this.processing = processing;
+        this.self = self;
         this.storedTokens = storedTokens;
         this.jdbc = jdbc;
         this.eventSchema = eventSchema;
@@ -45,14 +47,14 @@ public class ProjectionPositions {
      */
     public List<ProjectionStatus> statuses() {
         List<Progress> progress = processors().stream()
-                .map(processor -> new Progress(processor.getName(), segments(processor).values()))
+                .map(processor -> new Progress(processor.getName(), segments(processor)))
                 .toList();
         long head = headPosition();
         return progress.stream().map(processor -> ProjectionStatus.of(processor.name(), processor.segments(), head))
                 .toList();
     }
 
-    private record Progress(String name, Collection<SegmentProgress> segments) {
+    private record Progress(String name, Map<Integer, SegmentProgress> segments) {
     }
 
     /**
@@ -61,7 +63,8 @@ public class ProjectionPositions {
      */
     private Map<Integer, SegmentProgress> segments(StreamingEventProcessor processor) {
         Map<Integer, SegmentProgress> segments = new TreeMap<>(storedTokens.progress(processor.getName()));
-        processor.processingStatus().forEach((segment, status) -> segments.put(segment, SegmentProgress.of(status)));
+        processor.processingStatus().forEach((segment, status) ->
+                segments.put(segment, SegmentProgress.of(status, self.name())));
         return segments;
     }
 

@@ -1,6 +1,8 @@
 package dev.leadqualification.query.admin;
 
-import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How far one event processor has read the event store. {@code position} is the global index its slowest
@@ -9,12 +11,21 @@ import java.util.Collection;
  * as replaying until the first event after the replay arrives, so a replay that ended exactly at the head is
  * judged finished by its position (DESIGN.md).
  */
-public record ProjectionStatus(String name, long position, long headPosition, long lag, boolean replaying) {
+public record ProjectionStatus(String name, long position, long headPosition, long lag, boolean replaying,
+                               List<SegmentOwner> segments) {
 
-    /** Where the processor stands given its segments' progress; a processor without segments is at 0. */
-    public static ProjectionStatus of(String name, Collection<SegmentProgress> segments, long headPosition) {
-        long position = segments.stream().mapToLong(SegmentProgress::position).min().orElse(0);
-        boolean replaying = position < headPosition && segments.stream().anyMatch(SegmentProgress::replaying);
-        return new ProjectionStatus(name, position, headPosition, Math.max(0, headPosition - position), replaying);
+    /** Which instance holds one segment of the processor ({@code null} while none does). */
+    public record SegmentOwner(int segment, String owner) {
+    }
+
+    /** Where the processor stands given its segments' progress by segment id; a processor without segments is at 0. */
+    public static ProjectionStatus of(String name, Map<Integer, SegmentProgress> segments, long headPosition) {
+        long position = segments.values().stream().mapToLong(SegmentProgress::position).min().orElse(0);
+        boolean replaying = position < headPosition
+                && segments.values().stream().anyMatch(SegmentProgress::replaying);
+        List<SegmentOwner> owners = new TreeMap<>(segments).entrySet().stream()
+                .map(segment -> new SegmentOwner(segment.getKey(), segment.getValue().owner())).toList();
+        return new ProjectionStatus(name, position, headPosition, Math.max(0, headPosition - position), replaying,
+                owners);
     }
 }

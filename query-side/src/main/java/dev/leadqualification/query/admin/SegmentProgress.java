@@ -4,19 +4,22 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 
-/** How far one segment of a processor has read: its token's position (0 before the first event) and replay flag. */
-public record SegmentProgress(long position, boolean replaying) {
+/**
+ * How far one segment of a processor has read: its token's position (0 before the first event) and replay flag, and
+ * the instance that holds it ({@code null} while nobody does).
+ */
+public record SegmentProgress(long position, boolean replaying, String owner) {
 
-    /** A segment this instance is processing. */
-    public static SegmentProgress of(EventTrackerStatus status) {
-        return new SegmentProgress(status.getCurrentPosition().orElse(0), status.isReplaying());
+    /** A segment this instance ({@code owner}) is processing. */
+    public static SegmentProgress of(EventTrackerStatus status, String owner) {
+        return new SegmentProgress(status.getCurrentPosition().orElse(0), status.isReplaying(), owner);
     }
 
     /** A segment as its stored token says (processed by another instance, or not at the moment). */
-    public static SegmentProgress of(TrackingToken token) {
+    public static SegmentProgress of(TrackingToken token, String owner) {
         if (token == null) {
-            return new SegmentProgress(0, false);
+            return new SegmentProgress(0, false, owner);
         }
-        return new SegmentProgress(token.position().orElse(0), ReplayToken.isReplay(token));
+        return new SegmentProgress(token.position().orElse(0), ReplayToken.isReplay(token), owner);
     }
 }

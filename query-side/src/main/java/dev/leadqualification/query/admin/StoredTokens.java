@@ -4,9 +4,11 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,22 +22,31 @@ public class StoredTokens {
     private final JdbcTemplate jdbc;
     private final TokenSchema schema;
     private final Serializer serializer;
+    private final Duration claimTimeout;
 
     /** {@code serializer}: Axon's general serializer, the one its JDBC token store writes tokens with. */
-    public StoredTokens(JdbcTemplate jdbc, TokenSchema schema, Serializer serializer) {
+    public StoredTokens(JdbcTemplate jdbc, TokenSchema schema, Serializer serializer,
+                        TokenStoreProperties tokenStore) {
         this.jdbc = jdbc;
         this.schema = schema;
         this.serializer = serializer;
+        this.claimTimeout = tokenStore.getClaimTimeout();
     }
 
-    /** The progress of every segment of {@code processorName} as stored, by segment id. */
+    /**
+     * The progress of every segment of {@code processorName} as stored, by segment id, with its owner while the claim
+     * holds (a claim older than the claim timeout is one a dead instance left: nobody's).
+     */
     public Map<Integer, SegmentProgress> progress(String processorName) {
         Map<Integer, SegmentProgress> segments = new HashMap<>();
         jdbc.query("SELECT " + schema.segmentColumn() + ", " + schema.tokenColumn() + ", " + schema.tokenTypeColumn()
+                        + ", CASE WHEN CAST(" + schema.timestampColumn() + " AS timestamptz) > now() - "
+                        + "make_interval(secs => ?) THEN " + schema.ownerColumn() + " END"
                         + " FROM " + schema.tokenTable() + " WHERE " + schema.processorNameColumn() + " = ?",
                 row -> {
-                    segments.put(row.getInt(1), SegmentProgress.of(token(row.getBytes(2), row.getString(3))));
-                }, processorName);
+                    segments.put(row.getInt(1), SegmentProgress.of(token(row.getBytes(2), row.getString(3)),
+                            row.getString(4)));
+                }, claimTimeout.toMillis() / 1000.0, processorName);
         return segments;
     }
 

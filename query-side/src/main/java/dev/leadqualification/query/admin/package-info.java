@@ -16,8 +16,10 @@
  * replaying, is answered 409 {@code replay-in-progress}. An event a handler cannot apply does not hold the replay
  * up: the reset drops the processor's parked events, and the replay parks again whatever still fails
  * ({@code query.deadletter}); only an outage (the database unreachable) holds a processor back until it ends.
- * The token reset needs every segment of a processor to be free: with several query-side instances, the others'
- * processors must be stopped first, else the reset fails and that processor keeps its read model (the answer is
- * then an error, and processors reset before it rebuild).
+ * The token reset needs every segment of a processor to be free: with several query-side instances, the instance
+ * asked notifies the others, which stop their processors (releasing their segments) until it has reset and restarted
+ * its own ({@link dev.leadqualification.query.admin.ProjectionReplay}); then every instance takes its share of the
+ * rebuild. An instance that does not release its segments within 30 s makes the request fail with 409 and the read
+ * models stay as they were.
  */
 package dev.leadqualification.query.admin;

@@ -15,14 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Every event of the store, oldest first, then live, to any number of subscribers.
  * <p>
- * One shared tail reader, not one polling query per subscriber: a single scheduled poller (every
- * {@code leads.stream.poll-interval}) reads the positions after the tail, lets the {@link GapTracker} decide how
+ * One shared tail reader, not one polling query per subscriber: a single poller, woken when a transaction that
+ * appended events commits (a database notification, from any instance; {@link #wake()}) and otherwise every
+ * {@code leads.stream.poll-interval} (for a lost notification, and a gap that never fills), reads the positions after
+ * the tail, lets the {@link GapTracker} decide how
  * far it may go (never past a position whose transaction may still commit), reads those events once, converts
  * each to its CloudEvents JSON once, and hands the batch to every subscriber. While nobody listens it only
  * follows the positions. A new subscriber catches up from its resume position with its own paged reads up to
@@ -42,6 +45,8 @@ public class EventStream implements SmartLifecycle {
     private final EventStreamProperties properties;
     private final GapTracker gaps;
     private final AtomicLong polls = new AtomicLong();
+    /** A poll has been asked for and has not started yet: further wake-ups until it starts add nothing. */
+    private final AtomicBoolean wakeUpPending = new AtomicBoolean();
 
     private final Object tailLock = new Object();
     /** Guarded by {@link #tailLock}. */
@@ -128,7 +133,17 @@ public class EventStream implements SmartLifecycle {
         return running;
     }
 
+    /** Events may have been committed: the tail looks now instead of at its next scheduled poll. */
+    public void wake() {
+        synchronized (this) {
+            if (running && wakeUpPending.compareAndSet(false, true)) {
+                poller.execute(this::poll);
+            }
+        }
+    }
+
     private void poll() {
+        wakeUpPending.set(false);
         try {
             boolean more;
             do {

@@ -19,7 +19,7 @@ import java.time.Duration;
 @ConfigurationProperties(prefix = "leads.stream")
 public record EventStreamProperties(
         @DefaultValue("15s") Duration heartbeat,
-        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("2s") Duration pollInterval,
         @DefaultValue("10s") Duration gapTimeout,
         @DefaultValue("500") int pageSize,
         @DefaultValue("10000") int subscriberBuffer) {

@@ -3,9 +3,11 @@ package dev.leadqualification.query.admin;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
+import dev.leadqualification.query.admin.ProjectionStatus.SegmentOwner;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,15 +17,16 @@ class ProjectionStatusTest {
     @Test
     void theSlowestSegmentIsTheProcessorsPosition() {
         ProjectionStatus status = ProjectionStatus.of("lead-projection",
-                List.of(new SegmentProgress(40, false), new SegmentProgress(25, false)), 50);
+                Map.of(1, new SegmentProgress(25, false, null), 0, new SegmentProgress(40, false, "query-side/a")), 50);
 
-        assertThat(status).isEqualTo(new ProjectionStatus("lead-projection", 25, 50, 25, false));
+        assertThat(status).isEqualTo(new ProjectionStatus("lead-projection", 25, 50, 25, false,
+                List.of(new SegmentOwner(0, "query-side/a"), new SegmentOwner(1, null))));
     }
 
     @Test
     void aReplayIsRunningWhileAnySegmentReplaysBelowTheHead() {
         ProjectionStatus status = ProjectionStatus.of("lead-projection",
-                List.of(new SegmentProgress(50, false), new SegmentProgress(30, true)), 50);
+                Map.of(0, new SegmentProgress(50, false, null), 1, new SegmentProgress(30, true, null)), 50);
 
         assertThat(status.replaying()).isTrue();
         assertThat(status.lag()).isEqualTo(20);
@@ -33,7 +36,7 @@ class ProjectionStatusTest {
     @Test
     void aReplayThatReachedTheHeadIsFinishedThoughTheTokenStillSaysReplaying() {
         ProjectionStatus status = ProjectionStatus.of("lead-projection",
-                List.of(new SegmentProgress(50, true), new SegmentProgress(50, true)), 50);
+                Map.of(0, new SegmentProgress(50, true, null), 1, new SegmentProgress(50, true, null)), 50);
 
         assertThat(status.replaying()).isFalse();
         assertThat(status.lag()).isZero();
@@ -41,10 +44,10 @@ class ProjectionStatusTest {
 
     @Test
     void aProcessorWithoutSegmentsHasReadNothing() {
-        assertThat(ProjectionStatus.of("new-projection", List.of(), 7))
-                .isEqualTo(new ProjectionStatus("new-projection", 0, 7, 7, false));
-        assertThat(ProjectionStatus.of("new-projection", List.of(), 0))
-                .isEqualTo(new ProjectionStatus("new-projection", 0, 0, 0, false));
+        assertThat(ProjectionStatus.of("new-projection", Map.of(), 7))
+                .isEqualTo(new ProjectionStatus("new-projection", 0, 7, 7, false, List.of()));
+        assertThat(ProjectionStatus.of("new-projection", Map.of(), 0))
+                .isEqualTo(new ProjectionStatus("new-projection", 0, 0, 0, false, List.of()));
     }
 
     @Test
@@ -52,8 +55,8 @@ class ProjectionStatusTest {
         TrackingToken live = GapAwareTrackingToken.newInstance(42, List.of());
         TrackingToken replaying = ReplayToken.createReplayToken(live, GapAwareTrackingToken.newInstance(3, List.of()));
 
-        assertThat(SegmentProgress.of(live)).isEqualTo(new SegmentProgress(42, false));
-        assertThat(SegmentProgress.of(replaying)).isEqualTo(new SegmentProgress(3, true));
-        assertThat(SegmentProgress.of((TrackingToken) null)).isEqualTo(new SegmentProgress(0, false));
+        assertThat(SegmentProgress.of(live, "query-side/a")).isEqualTo(new SegmentProgress(42, false, "query-side/a"));
+        assertThat(SegmentProgress.of(replaying, null)).isEqualTo(new SegmentProgress(3, true, null));
+        assertThat(SegmentProgress.of((TrackingToken) null, null)).isEqualTo(new SegmentProgress(0, false, null));
     }
 }
