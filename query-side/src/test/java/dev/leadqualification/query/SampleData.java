@@ -2,13 +2,13 @@ package dev.leadqualification.query;
 
 import dev.leadqualification.kernel.common.Address;
 import dev.leadqualification.kernel.common.Money;
-import dev.leadqualification.kernel.lead.BudgetStatus;
 import dev.leadqualification.kernel.lead.LeadDetails;
 import dev.leadqualification.kernel.lead.LeadSource;
-import dev.leadqualification.kernel.lead.Need;
-import dev.leadqualification.kernel.lead.PurchaseProcess;
-import dev.leadqualification.kernel.lead.PurchaseTimeframe;
-import dev.leadqualification.kernel.lead.QualificationDetails;
+import dev.leadqualification.kernel.qualification.BudgetStatus;
+import dev.leadqualification.kernel.qualification.Need;
+import dev.leadqualification.kernel.qualification.PurchaseProcess;
+import dev.leadqualification.kernel.qualification.PurchaseTimeframe;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

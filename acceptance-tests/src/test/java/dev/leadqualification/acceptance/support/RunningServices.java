@@ -208,6 +208,11 @@ public final class RunningServices implements AutoCloseable {
             environment.put(prefix + "PASSWORD", "{noop}" + users[i].password());
             environment.put(prefix + "ROLES", users[i].role());
         }
+        // -Dleads.axon-extensions.enabled=false runs the suite on Axon's own components (platform.fence)
+        String extensions = System.getProperty("leads.axon-extensions.enabled");
+        if (extensions != null) {
+            environment.put("LEADS_AXON_EXTENSIONS_ENABLED", extensions);
+        }
         environment.putAll(extraEnvironment);
         return environment;
     }

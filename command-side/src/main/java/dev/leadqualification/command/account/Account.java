@@ -1,6 +1,5 @@
 package dev.leadqualification.command.account;
 
-import dev.leadqualification.command.creation.FreshIdRepositories;
 import dev.leadqualification.command.directory.RecordCreation;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
@@ -19,8 +18,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A company the organisation does business with, created directly or from a qualified lead. */
-@Aggregate(repository = FreshIdRepositories.ACCOUNTS)
+@Aggregate(repository = Account.REPOSITORY)
 public class Account {
+
+    /** The bean name of its repository (a fresh-id repository: see the command side's FreshIdRepositories). */
+    public static final String REPOSITORY = "accountRepository";
 
     @AggregateIdentifier
     private String accountId;

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.caching;
 
+import dev.leadqualification.platform.fence.AxonExtension;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
@@ -17,14 +18,17 @@ import java.util.Objects;
  * dropped and the record loaded from the store. Without this check, a command that applies no event (a PATCH back to
  * the value the copy holds, a refusal such as "already open") would decide on the stale copy and never meet the event
  * store's unique key, which is what stops a stale write (API.md: "a command decides on the record as stored").
- * <p>
- * What it relies on of Axon 4.13: {@code CachingEventSourcingRepository.doLoadWithLock} answers from the cache when
- * the cache holds the identifier, else loads from the store (and a load from the store is by definition current);
- * {@code EventSourcedAggregate.version()} is the sequence number of the last event applied; the event store's
- * {@code lastSequenceNumberFor} reads the store in the current transaction. A race after the check (another
- * instance writes in between) still loses at the unique key and is retried (command.conflicts.LostWriteRetry).
+ * A race after the check (another instance writes in between) still loses at the unique key and is retried
+ * (command.conflicts.LostWriteRetry).
  */
+@AxonExtension(name = StoreCheckedCachingRepository.NAME, reliesOn = {
+        "CachingEventSourcingRepository.doLoadWithLock answers from the cache when it holds the identifier, else loads"
+                + " from the store (a load from the store is current by definition)",
+        "EventSourcedAggregate.version() is the sequence number of the last event applied",
+        "EventStore.lastSequenceNumberFor reads the store in the current transaction"})
 public final class StoreCheckedCachingRepository<T> extends CachingEventSourcingRepository<T> {
+
+    public static final String NAME = "store-checked-lead-cache";
 
     private final Cache cache;
     private final EventStore eventStore;

@@ -1,6 +1,5 @@
 package dev.leadqualification.command.contact;
 
-import dev.leadqualification.command.creation.FreshIdRepositories;
 import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.directory.RecordCreation;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
@@ -20,8 +19,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A person, optionally under an account, created directly or from a qualified lead. */
-@Aggregate(repository = FreshIdRepositories.CONTACTS)
+@Aggregate(repository = Contact.REPOSITORY)
 public class Contact {
+
+    /** The bean name of its repository (a fresh-id repository: see the command side's FreshIdRepositories). */
+    public static final String REPOSITORY = "contactRepository";
 
     @AggregateIdentifier
     private String contactId;

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.creation;
 
+import dev.leadqualification.platform.fence.AxonExtension;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -14,7 +15,13 @@ import java.util.concurrent.Callable;
  * gets a new aggregate without a read of the event store: no query that finds nothing, no search of the events
  * the transaction has staged so far, no "not found" exception. Any other load or create is Axon's own.
  */
+@AxonExtension(name = FreshIdRepository.NAME, reliesOn = {
+        "EventSourcingRepository loads or creates an aggregate for a CREATE_IF_MISSING command handler through its"
+                + " protected doLoadOrCreate, and doCreateNew creates one without reading the store",
+        "EventSourcingRepository.Builder can be subclassed (its constructor is protected) to build a subclass"})
 public class FreshIdRepository<T> extends EventSourcingRepository<T> {
+
+    public static final String NAME = "fresh-id-creation";
 
     private FreshIdRepository(Builder<T> builder) {
         super(builder);

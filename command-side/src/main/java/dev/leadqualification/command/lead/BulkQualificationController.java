@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.lead.QualifyOptions;
-import dev.leadqualification.kernel.lead.QualifyOutcome;
+import dev.leadqualification.kernel.qualification.QualifyOutcome;
 import dev.leadqualification.platform.database.TransientDatabaseFailure;
 import dev.leadqualification.platform.web.ApiExceptionHandler;
 import dev.leadqualification.platform.web.InvalidRequest;

@@ -1,6 +1,5 @@
 package dev.leadqualification.command.lead;
 
-import dev.leadqualification.command.CommandSideConfiguration;
 import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
@@ -26,16 +25,16 @@ import dev.leadqualification.kernel.lead.LeadStatus;
 import dev.leadqualification.kernel.lead.LeadStatusReasonChanged;
 import dev.leadqualification.kernel.lead.LeadUpdated;
 import dev.leadqualification.kernel.lead.NoteAdded;
-import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.lead.QualificationDetailsUpdated;
 import dev.leadqualification.kernel.lead.QualificationResult;
-import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.QualifyLead;
 import dev.leadqualification.kernel.lead.QualifyOptions;
 import dev.leadqualification.kernel.lead.ReactivateLead;
 import dev.leadqualification.kernel.lead.StatusReason;
 import dev.leadqualification.kernel.lead.UpdateLead;
 import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
+import dev.leadqualification.kernel.qualification.QualifyOutcome;
 import dev.leadqualification.kernel.settings.QualificationSettings;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -56,8 +55,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A prospect being worked until it is qualified (converted) or disqualified. Validates, then records
  * events; its state changes only in the event sourcing handlers.
  */
-@Aggregate(repository = CommandSideConfiguration.LEAD_REPOSITORY)
+@Aggregate(repository = Lead.REPOSITORY)
 public class Lead {
+
+    /** The bean name of its repository (a caching one: see the command side's CommandSideConfiguration). */
+    public static final String REPOSITORY = "leadRepository";
 
     @AggregateIdentifier
     private String leadId;

@@ -1,20 +1,20 @@
 package dev.leadqualification.command.lead;
 
-import dev.leadqualification.command.web.CommandAnswers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.duplicates.DuplicatesFoundException;
 import dev.leadqualification.kernel.lead.CreateLead;
 import dev.leadqualification.kernel.lead.DisqualifyLead;
 import dev.leadqualification.kernel.lead.LeadDetails;
-import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.lead.QualificationResult;
 import dev.leadqualification.kernel.lead.QualifyOptions;
-import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.ReactivateLead;
 import dev.leadqualification.kernel.lead.UpdateLead;
 import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
+import dev.leadqualification.kernel.qualification.QualifyOutcome;
 import dev.leadqualification.platform.web.FieldError;
 import dev.leadqualification.platform.web.InvalidRequest;
 import jakarta.validation.Valid;

@@ -1,9 +1,9 @@
 package dev.leadqualification.command.lead;
 
 import dev.leadqualification.kernel.lead.NewRecordIds;
-import dev.leadqualification.kernel.lead.QualifyOutcome;
 import dev.leadqualification.kernel.lead.QualifyLead;
 import dev.leadqualification.kernel.lead.QualifyOptions;
+import dev.leadqualification.kernel.qualification.QualifyOutcome;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.IdentifierFactory;
 import org.springframework.stereotype.Component;

@@ -9,10 +9,10 @@ import dev.leadqualification.kernel.contact.ContactDetails;
 import dev.leadqualification.kernel.lead.LeadDetails;
 import dev.leadqualification.kernel.lead.LeadQualified;
 import dev.leadqualification.kernel.lead.NewRecordIds;
-import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.lead.QualifyOptions;
 import dev.leadqualification.kernel.lead.SkippedRecord;
 import dev.leadqualification.kernel.opportunity.OpportunityDetails;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 import dev.leadqualification.kernel.settings.QualificationSettings;
 
 import java.util.ArrayList;

@@ -1,11 +1,10 @@
 package dev.leadqualification.command.opportunity;
 
-import dev.leadqualification.command.creation.FreshIdRepositories;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
+import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
 import dev.leadqualification.kernel.opportunity.NoteTransferred;
 import dev.leadqualification.kernel.opportunity.OpportunityCreated;
-import dev.leadqualification.kernel.common.ProcessStage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -19,8 +18,11 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The deal a qualified lead became. The sales process is in the Develop stage from its creation. */
-@Aggregate(repository = FreshIdRepositories.OPPORTUNITIES)
+@Aggregate(repository = Opportunity.REPOSITORY)
 public class Opportunity {
+
+    /** The bean name of its repository (a fresh-id repository: see the command side's FreshIdRepositories). */
+    public static final String REPOSITORY = "opportunityRepository";
 
     @AggregateIdentifier
     private String opportunityId;

@@ -31,7 +31,7 @@ import static dev.leadqualification.command.support.LeadSamples.NOTE_1;
 import static dev.leadqualification.command.support.LeadSamples.QUALIFICATION_ID;
 import static dev.leadqualification.command.support.LeadSamples.contactFromFullLead;
 import static dev.leadqualification.command.support.LeadSamples.opportunityFromFullLead;
-import static dev.leadqualification.kernel.lead.QualificationDetails.NONE;
+import static dev.leadqualification.kernel.qualification.QualificationDetails.NONE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Closing a lead without qualifying it, and reopening a closed one. */

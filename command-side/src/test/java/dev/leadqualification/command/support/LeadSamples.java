@@ -4,12 +4,12 @@ import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.common.Address;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.contact.ContactDetails;
-import dev.leadqualification.kernel.lead.BudgetStatus;
-import dev.leadqualification.kernel.lead.Need;
 import dev.leadqualification.kernel.lead.NewRecordIds;
-import dev.leadqualification.kernel.lead.PurchaseProcess;
-import dev.leadqualification.kernel.lead.PurchaseTimeframe;
-import dev.leadqualification.kernel.lead.QualificationDetails;
+import dev.leadqualification.kernel.qualification.BudgetStatus;
+import dev.leadqualification.kernel.qualification.Need;
+import dev.leadqualification.kernel.qualification.PurchaseProcess;
+import dev.leadqualification.kernel.qualification.PurchaseTimeframe;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 
 import dev.leadqualification.kernel.opportunity.OpportunityDetails;
 

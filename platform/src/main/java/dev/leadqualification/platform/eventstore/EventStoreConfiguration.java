@@ -1,5 +1,6 @@
 package dev.leadqualification.platform.eventstore;
 
+import dev.leadqualification.platform.fence.AxonExtensions;
 import dev.leadqualification.platform.notifications.DatabaseNotifications;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +43,22 @@ public class EventStoreConfiguration {
      * instance) commits events ({@code db/eventstore} V2's trigger), and otherwise looking for them only every
      * {@code leads.event-store.fetch-delay}, in case a notification was lost. Defining it means defining the storage
      * engine too (Axon's JDBC one steps back for any EventBus); it is built as Axon's auto-configuration builds it.
+     * With {@code leads.axon-extensions.event-store-notifications.enabled=false} it is Axon's own, which only polls.
      */
     @Bean
-    public NotifiedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties,
                                          org.axonframework.config.Configuration configuration,
-                                         DatabaseNotifications notifications) {
-        NotifiedEventStore eventStore = new NotifiedEventStore(EmbeddedEventStore.builder()
+                                         DatabaseNotifications notifications, Environment environment) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(properties.fetchDelay().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
+        if (!AxonExtensions.isOn(environment, NotifiedEventStore.NAME)) {
+            return builder.build();
+        }
+        NotifiedEventStore eventStore = new NotifiedEventStore(builder);
         notifications.listen(NEW_EVENTS_CHANNEL, payload -> eventStore.wake());
         return eventStore;
     }
@@ -80,8 +87,9 @@ public class EventStoreConfiguration {
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
-                                                 EventSchema eventSchema, EventStoreProperties properties) {
-        return new SnapshotFreeJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
+                                                 EventSchema eventSchema, EventStoreProperties properties,
+                                                 Environment environment) {
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -90,7 +98,9 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(properties.readBatchSize()));
+                .batchSize(properties.readBatchSize());
+        return AxonExtensions.isOn(environment, SnapshotFreeJdbcEventStorageEngine.NAME)
+                ? new SnapshotFreeJdbcEventStorageEngine(builder) : builder.build();
     }
 
     @Bean

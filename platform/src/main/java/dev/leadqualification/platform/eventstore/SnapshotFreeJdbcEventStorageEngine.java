@@ -1,5 +1,6 @@
 package dev.leadqualification.platform.eventstore;
 
+import dev.leadqualification.platform.fence.AxonExtension;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -12,7 +13,13 @@ import java.util.stream.Stream;
  * (each holds a handful of events, and no snapshotter is configured); storing a snapshot is refused rather than
  * written where it would never be read.
  */
+@AxonExtension(name = SnapshotFreeJdbcEventStorageEngine.NAME, reliesOn = {
+        "JdbcEventStorageEngine reads an aggregate's snapshot through its protected readSnapshotData, and an empty"
+                + " stream there means: load every event",
+        "Nothing but a configured snapshotter calls storeSnapshot, and none is configured"})
 public class SnapshotFreeJdbcEventStorageEngine extends JdbcEventStorageEngine {
+
+    public static final String NAME = "snapshot-free-storage";
 
     public SnapshotFreeJdbcEventStorageEngine(Builder builder) {
         super(builder);

@@ -1,5 +1,6 @@
 package dev.leadqualification.platform.processing;
 
+import dev.leadqualification.platform.fence.AxonExtension;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingModule;
 import org.axonframework.config.EventProcessingConfigurer.PooledStreamingProcessorConfiguration;
@@ -17,7 +18,18 @@ import org.axonframework.messaging.SubscribableMessageSource;
  * {@link PromptCoordinatorExecutor}, which its work packages prompt as they start a batch. Everything else
  * (dead-letter queues, error handlers, token stores, the processors' settings) is Axon's own.
  */
+@AxonExtension(name = StreamlinedEventProcessingModule.NAME, reliesOn = {
+        "EventProcessingModule builds every pooled and subscribing processor through its protected"
+                + " pooledStreamingEventProcessor and subscribingEventProcessor methods, with the processor's invoker",
+        "MultiEventHandlerInvoker.delegates() lists one invoker per processing group, and an invoker's handlers, hence"
+                + " its canHandleType and supportsReset answers, are fixed once it is built",
+        "A pooled processor's Coordinator runs its rounds on the coordinatorExecutor it is given, puts a round off with"
+                + " schedule(..) (100 ms when a work package's queue is full), and a round run early is harmless",
+        "WorkPackage handles each batch through the invoker in a unit of work (BatchStartSignallingInvoker's signal)"})
 class StreamlinedEventProcessingModule extends EventProcessingModule {
+
+    static final String NAME = "streamlined-processing";
+
 
     @Override
     protected EventProcessor pooledStreamingEventProcessor(String name, EventHandlerInvoker eventHandlerInvoker,

@@ -1,5 +1,7 @@
 package dev.leadqualification.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import javax.crypto.Mac;
@@ -8,10 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A password encoder that remembers which (stored hash, password) pairs it has already verified. HTTP Basic
@@ -20,7 +18,7 @@ import java.util.Set;
  * <p>
  * Only successes are remembered, so a guessed password still costs a full check every time. The password is
  * never kept: only an HMAC of it under a key drawn at start, which lives in this process only. At most
- * {@value #REMEMBERED} pairs are kept, the least recently used dropped first.
+ * {@value #REMEMBERED} pairs are kept (Caffeine drops those used least, recently and often).
  */
 public class VerifiedPasswords implements PasswordEncoder {
 
@@ -29,13 +27,7 @@ public class VerifiedPasswords implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
     private final SecretKeySpec key;
-    private final Set<String> verified = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            }));
+    private final Cache<String, Boolean> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     public VerifiedPasswords(PasswordEncoder delegate) {
         this.delegate = delegate;
@@ -55,12 +47,12 @@ public class VerifiedPasswords implements PasswordEncoder {
             return delegate.matches(rawPassword, encodedPassword);
         }
         String pair = encodedPassword + ' ' + fingerprint(rawPassword);
-        if (verified.contains(pair)) {
+        if (verified.getIfPresent(pair) != null) {
             return true;
         }
         boolean matches = delegate.matches(rawPassword, encodedPassword);
         if (matches) {
-            verified.add(pair);
+            verified.put(pair, Boolean.TRUE);
         }
         return matches;
     }

@@ -1,5 +1,7 @@
 package dev.leadqualification.platform.time;
 
+import dev.leadqualification.platform.fence.AxonExtension;
+import dev.leadqualification.platform.fence.ConditionalOnAxonExtension;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.AbstractTokenEntry;
 import org.slf4j.Logger;
@@ -14,15 +16,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Axon tells time by the database's clock ({@link DatabaseClock}), measured at start and every minute.
- * <p>
- * What it relies on of Axon 4.13: the JDBC token store stamps and judges segment claims (whose claim has timed out, so
- * that another instance may take the segment over) by the static {@code AbstractTokenEntry.clock}, and every event is
- * stamped by the static {@code GenericEventMessage.clock}. Both are public, settable fields meant for this (Axon's
- * tests set them); this is the one place that sets them.
+ * Axon tells time by the database's clock ({@link DatabaseClock}), measured at start and every minute; this is the one
+ * place that sets Axon's clocks.
  */
 @AutoConfiguration
+@ConditionalOnAxonExtension(DatabaseClockConfiguration.NAME)
+@AxonExtension(name = DatabaseClockConfiguration.NAME, reliesOn = {
+        "The JDBC token store stamps and judges segment claims (whose claim has timed out, so that another instance may"
+                + " take the segment over) by the public static AbstractTokenEntry.clock",
+        "Every event is stamped by the public static GenericEventMessage.clock"})
 public class DatabaseClockConfiguration {
+
+    public static final String NAME = "database-clock";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseClockConfiguration.class);
     private static final long RESYNC_SECONDS = 60;

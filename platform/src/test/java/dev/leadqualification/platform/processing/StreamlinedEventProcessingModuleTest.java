@@ -144,6 +144,16 @@ class StreamlinedEventProcessingModuleTest {
                         .singleElement().isInstanceOf(StreamlinedEventProcessingModule.class));
     }
 
+    @Test
+    void switchedOffAxonsOwnModuleRuns() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(EventProcessingAutoConfiguration.class,
+                        EventProcessingModuleConfiguration.class))
+                .withPropertyValues("leads.axon-extensions.streamlined-processing.enabled=false")
+                .run(context -> assertThat(context.getBeansOfType(EventProcessingModule.class).values())
+                        .singleElement().isNotInstanceOf(StreamlinedEventProcessingModule.class));
+    }
+
     private List<Object> publishThreeEventsPerAggregate() {
         List<RecordEvent> payloads = IntStream.range(0, AGGREGATES).mapToObj(i -> "record-" + i)
                 .<RecordEvent>mapMulti((id, out) -> {

@@ -2,6 +2,7 @@ package dev.leadqualification.query.account;
 
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
+import dev.leadqualification.query.readmodel.ProjectionWrites;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,7 +10,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,12 +28,12 @@ public class AccountProjection {
     }
 
     /**
-     * A replay rebuilds the accounts from the first event: it starts from an empty table. Axon hands the
-     * {@code JdbcTemplate} bean to the handler (the projection itself only keeps the table's insert).
+     * A replay rebuilds the accounts from the first event: it starts from an empty table. Axon hands the projections'
+     * writer to the handler (the projection itself only keeps the table's insert).
      */
     @ResetHandler
-    public void clear(ResetContext<?> reset, JdbcTemplate jdbc) {
-        jdbc.execute("TRUNCATE account_view");
+    public void clear(ResetContext<?> reset, ProjectionWrites writes) {
+        writes.truncate("account_view");
     }
 
     @EventHandler

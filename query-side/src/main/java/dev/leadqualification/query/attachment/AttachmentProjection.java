@@ -6,7 +6,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import static dev.leadqualification.query.readmodel.SqlValues.uuid;
@@ -21,18 +20,16 @@ public class AttachmentProjection {
 
     public static final String PROCESSING_GROUP = "attachment-projection";
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionWrites writes;
 
-    public AttachmentProjection(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes) {
-        this.jdbc = jdbc;
+    public AttachmentProjection(ProjectionWrites writes) {
         this.writes = writes;
     }
 
     /** A replay rebuilds the attachments from the first event: it starts from an empty table. */
     @ResetHandler
     public void clear() {
-        jdbc.getJdbcOperations().execute("TRUNCATE attachment_view");
+        writes.truncate("attachment_view");
     }
 
     @EventHandler

@@ -5,8 +5,6 @@ import dev.leadqualification.query.lead.LeadViews;
 import dev.leadqualification.query.lead.LeadWithNotes;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,18 +28,18 @@ public class LeadAsOf {
 
     private final LeadEvents events;
     private final LeadViews leads;
+    private final LeadProjection leadProjection;
     private final AnnotationEventHandlerAdapter projection;
-    private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
 
-    public LeadAsOf(LeadEvents events, LeadViews leads, LeadProjection projection, NamedParameterJdbcTemplate jdbc,
+    public LeadAsOf(LeadEvents events, LeadViews leads, LeadProjection projection,
                     PlatformTransactionManager transactionManager) {
         this.events = events;
         this.leads = leads;
+        this.leadProjection = projection;
         // Axon's own dispatch to the @EventHandler methods: each gets the payload, sequence number, timestamp and
         // actor from the stored event, exactly as when the processor delivers it.
         this.projection = new AnnotationEventHandlerAdapter(projection);
-        this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -52,9 +50,7 @@ public class LeadAsOf {
     public Optional<LeadWithNotes> find(UUID leadId, Instant asOf) {
         return transactions.execute(transaction -> {
             transaction.setRollbackOnly();
-            MapSqlParameterSource id = new MapSqlParameterSource("leadId", leadId);
-            jdbc.update("DELETE FROM lead_note_view WHERE lead_id = :leadId", id);
-            jdbc.update("DELETE FROM lead_view WHERE lead_id = :leadId", id);
+            leadProjection.forget(leadId);
             events.of(leadId)
                     .takeWhile(event -> !event.getTimestamp().isAfter(asOf))
                     .forEach(this::project);

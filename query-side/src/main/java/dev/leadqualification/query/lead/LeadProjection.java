@@ -13,9 +13,9 @@ import dev.leadqualification.kernel.lead.LeadStatus;
 import dev.leadqualification.kernel.lead.LeadStatusReasonChanged;
 import dev.leadqualification.kernel.lead.LeadUpdated;
 import dev.leadqualification.kernel.lead.NoteAdded;
-import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.lead.QualificationDetailsUpdated;
 import dev.leadqualification.kernel.lead.StatusReason;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.JsonColumns;
 import dev.leadqualification.query.readmodel.ProjectionWrites;
@@ -27,10 +27,10 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import static dev.leadqualification.query.readmodel.SqlValues.timestamp;
 import static dev.leadqualification.query.readmodel.SqlValues.uuid;
@@ -46,20 +46,25 @@ public class LeadProjection {
 
     public static final String PROCESSING_GROUP = "lead-projection";
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionWrites writes;
     private final JsonColumns json;
 
-    public LeadProjection(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, JsonColumns json) {
-        this.jdbc = jdbc;
+    public LeadProjection(ProjectionWrites writes, JsonColumns json) {
         this.writes = writes;
         this.json = json;
     }
 
     /** A replay rebuilds the leads and their notes from the first event: it starts from empty tables. */
+    /** Removes the lead's rows, so that its events can be applied afresh (an as-of read, in a rolled-back transaction). */
+    public void forget(UUID leadId) {
+        MapSqlParameterSource id = new MapSqlParameterSource("leadId", leadId);
+        writes.update("DELETE FROM lead_note_view WHERE lead_id = :leadId", id);
+        writes.update("DELETE FROM lead_view WHERE lead_id = :leadId", id);
+    }
+
     @ResetHandler
     public void clear() {
-        jdbc.getJdbcOperations().execute("TRUNCATE lead_view, lead_note_view");
+        writes.truncate("lead_view", "lead_note_view");
     }
 
     @EventHandler

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.lead.LeadDetails;
 import dev.leadqualification.kernel.lead.LeadStatus;
-import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.lead.StatusReason;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 
 import java.time.Instant;
 

@@ -13,7 +13,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -32,12 +31,10 @@ public class OpportunityProjection {
 
     public static final String PROCESSING_GROUP = "opportunity-projection";
 
-    private final NamedParameterJdbcTemplate jdbc;
     private final ProjectionWrites writes;
     private final JsonColumns json;
 
-    public OpportunityProjection(NamedParameterJdbcTemplate jdbc, ProjectionWrites writes, JsonColumns json) {
-        this.jdbc = jdbc;
+    public OpportunityProjection(ProjectionWrites writes, JsonColumns json) {
         this.writes = writes;
         this.json = json;
     }
@@ -45,7 +42,7 @@ public class OpportunityProjection {
     /** A replay rebuilds the opportunities and their transferred notes from the first event: empty tables first. */
     @ResetHandler
     public void clear() {
-        jdbc.getJdbcOperations().execute("TRUNCATE opportunity_view, opportunity_note_view");
+        writes.truncate("opportunity_view", "opportunity_note_view");
     }
 
     @EventHandler

@@ -3,8 +3,8 @@ package dev.leadqualification.query.opportunity;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.common.ProcessStage;
-import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.opportunity.Customer;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,9 @@
 package dev.leadqualification.query.opportunity;
 
 import dev.leadqualification.kernel.common.ProcessStage;
-import dev.leadqualification.kernel.lead.QualificationDetails;
 import dev.leadqualification.kernel.opportunity.Customer;
 import dev.leadqualification.kernel.opportunity.OpportunityDetails;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 import dev.leadqualification.query.lead.LeadViews;
 import dev.leadqualification.query.readmodel.JsonColumns;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

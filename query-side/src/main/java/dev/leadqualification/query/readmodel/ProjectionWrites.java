@@ -44,6 +44,11 @@ public class ProjectionWrites {
         }
     }
 
+    /** Empties {@code tables} at once, in the current transaction (a projection's {@code @ResetHandler}). */
+    public void truncate(String... tables) {
+        jdbc.getJdbcOperations().execute("TRUNCATE " + String.join(", ", tables));
+    }
+
     /** A batch of writes for this service's database. */
     public Batch newBatch() {
         return new Batch(jdbc);

@@ -1,6 +1,6 @@
 package dev.leadqualification.kernel.duplicates;
 
-import dev.leadqualification.kernel.lead.QualifyOutcome;
+import dev.leadqualification.kernel.qualification.QualifyOutcome;
 
 import java.util.LinkedHashMap;
 import java.util.List;

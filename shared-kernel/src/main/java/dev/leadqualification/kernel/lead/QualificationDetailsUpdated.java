@@ -1,5 +1,6 @@
 package dev.leadqualification.kernel.lead;
 
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 import org.axonframework.serialization.Revision;
 
 /** The Qualify stage's findings were recorded; {@code details} replaces the previous ones. */

@@ -2,6 +2,7 @@ package dev.leadqualification.kernel.lead;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.leadqualification.kernel.common.ProcessStage;
+import dev.leadqualification.kernel.qualification.QualifyOutcome;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.leadqualification.kernel.lead;
 
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records the findings of the Qualify stage, replacing the previous ones. */

@@ -1,7 +1,7 @@
 package dev.leadqualification.kernel.opportunity;
 
 import dev.leadqualification.kernel.common.Money;
-import dev.leadqualification.kernel.lead.QualificationDetails;
+import dev.leadqualification.kernel.qualification.QualificationDetails;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package dev.leadqualification.kernel.lead;
+package dev.leadqualification.kernel.qualification;
 
 /** Who decides the purchase. */
 public enum PurchaseProcess {

@@ -1,4 +1,4 @@
-package dev.leadqualification.kernel.lead;
+package dev.leadqualification.kernel.qualification;
 
 /** When the prospect intends to buy. */
 public enum PurchaseTimeframe {

@@ -1,4 +1,4 @@
-package dev.leadqualification.kernel.lead;
+package dev.leadqualification.kernel.qualification;
 
 /** How far the prospect's budget is committed. */
 public enum BudgetStatus {

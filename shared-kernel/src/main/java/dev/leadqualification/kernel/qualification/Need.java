@@ -1,4 +1,4 @@
-package dev.leadqualification.kernel.lead;
+package dev.leadqualification.kernel.qualification;
 
 /** How much the prospect needs the offer. */
 public enum Need {

@@ -1,4 +1,4 @@
-package dev.leadqualification.kernel.lead;
+package dev.leadqualification.kernel.qualification;
 
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.common.Text;
