@@ -13,9 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -35,13 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Requests about one lead that arrive at the same moment, spread over two command-side instances on one
  * database (so they really meet at the event store, not only at one process's aggregate lock): one qualify
  * wins and the others are told the lead is closed, one set of records is created; changes that conflict are
- * retried until each is applied in turn, or answered 409 {@code concurrent-modification} when they keep losing; none
- * is answered with a server error.
+ * retried until each is applied in turn; none is answered with a server error ({@link ConcurrentModificationIT}: when
+ * they keep losing, 409 {@code concurrent-modification}).
  */
 class ConcurrentQualificationsIT {
 
     private static final int THREADS = 16;
-    private static final int WRITES_PER_THREAD = 25;
 
     private static RunningServices services;
     private static Api first;
@@ -116,48 +113,6 @@ class ConcurrentQualificationsIT {
                 .as("the lead's version: its events counted from 0").isEqualTo(events.size() - 1L);
     }
 
-    /**
-     * Writes to one lead in a tight loop from both instances: each is applied (204 with its version) or, when it kept
-     * losing the race after the command side's retries, refused as 409 {@code concurrent-modification}; never a
-     * server error, and the event store holds exactly the applied writes, each at the version its answer gave.
-     */
-    @Test
-    void writesToOneLeadInATightLoopFromBothInstancesAreAppliedOrAnsweredAsConcurrentModification() {
-        String leadId = sales.createLead(Leads.complete());
-
-        List<Write> writes = atOnce(THREADS, i -> {
-            List<Write> series = new ArrayList<>();
-            for (int n = 0; n < WRITES_PER_THREAD; n++) {
-                String jobTitle = "Writer " + i + " write " + n;
-                series.add(new Write(jobTitle, api(i).as(SAM).patch("/api/leads/" + leadId,
-                        object("jobTitle", jobTitle))));
-            }
-            return series;
-        }).stream().flatMap(List::stream).toList();
-
-        Map<String, String> appliedByVersion = new HashMap<>();
-        for (Write write : writes) {
-            if (write.reply().status() == 204) {
-                appliedByVersion.put(write.reply().header("ETag"), write.jobTitle());
-            } else {
-                assertProblem(write.reply(), 409, "concurrent-modification");
-            }
-        }
-        List<StoredEvent> events = store.eventsOf(leadId);
-        assertThat(events).extracting(StoredEvent::sequence)
-                .containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
-        Map<String, String> storedByVersion = events.stream().filter(event -> event.type().equals("LeadUpdated"))
-                .collect(Collectors.toMap(event -> "\"" + event.sequence() + "\"",
-                        event -> event.payload().path("details").path("jobTitle").asText()));
-        assertThat(storedByVersion).as("%d of %d writes were applied", appliedByVersion.size(), writes.size())
-                .isEqualTo(appliedByVersion);
-        assertThat(events).hasSize(1 + appliedByVersion.size());
-    }
-
-    /** One write of a tight loop: the job title it set, and its answer. */
-    private record Write(String jobTitle, Reply reply) {
-    }
-
     @Test
     void aQualifyAmongNotesAddedAtOnceCarriesExactlyTheNotesAddedBeforeIt() {
         String leadId = sales.createLead(Leads.complete());
@@ -188,7 +143,7 @@ class ConcurrentQualificationsIT {
     }
 
     /** Runs {@code count} requests (or series of them) on as many threads, released together; answers in order. */
-    private static <T> List<T> atOnce(int count, IntFunction<T> request) {
+    static <T> List<T> atOnce(int count, IntFunction<T> request) {
         ExecutorService threads = Executors.newFixedThreadPool(count);
         try {
             CountDownLatch ready = new CountDownLatch(count);

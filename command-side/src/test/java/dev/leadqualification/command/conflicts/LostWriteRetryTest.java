@@ -47,6 +47,13 @@ class LostWriteRetryTest {
     }
 
     @Test
+    void withOneAttemptALostRaceIsLeftToTheSenderAtOnce() {
+        assertThat(new LostWriteRetry(1).scheduleRetry(command, new ConcurrencyException("lost"), failures(1),
+                dispatched::incrementAndGet)).isFalse();
+        assertThat(dispatched).hasValue(0);
+    }
+
+    @Test
     void aRaceLostOnEveryAttemptIsLeftToTheSender() {
         assertThat(retry.scheduleRetry(command, new ConcurrencyException("lost"), failures(LostWriteRetry.ATTEMPTS),
                 dispatched::incrementAndGet)).isFalse();
