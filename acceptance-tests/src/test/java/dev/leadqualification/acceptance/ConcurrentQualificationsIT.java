@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Requests about one lead that arrive at the same moment, spread over two command-side instances on one
  * database (so they really meet at the event store, not only at one process's aggregate lock): one qualify
  * wins and the others are told the lead is closed, one set of records is created; changes that conflict are
- * retried until each is applied in turn; none is answered with a server error.
+ * retried until each is applied in turn; none is answered with a server error ({@link ConcurrentModificationIT}: when
+ * they keep losing, 409 {@code concurrent-modification}).
  */
 class ConcurrentQualificationsIT {
 
@@ -142,7 +143,7 @@ class ConcurrentQualificationsIT {
     }
 
     /** Runs {@code count} requests (or series of them) on as many threads, released together; answers in order. */
-    private static <T> List<T> atOnce(int count, IntFunction<T> request) {
+    static <T> List<T> atOnce(int count, IntFunction<T> request) {
         ExecutorService threads = Executors.newFixedThreadPool(count);
         try {
             CountDownLatch ready = new CountDownLatch(count);

@@ -58,10 +58,15 @@ public class CommandSideConfiguration {
         return StoreCheckedCachingRepository.of(Lead.class, cache, eventStore, parameters, handlers);
     }
 
-    /** The command gateway, sending a command again when its write lost a race ({@link LostWriteRetry}). */
+    /**
+     * The command gateway, sending a command again when its write lost a race ({@link LostWriteRetry}), at most
+     * {@code leads.conflict-attempts} times in all.
+     */
     @Bean
-    public CommandGateway commandGateway(CommandBus commandBus) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new LostWriteRetry()).build();
+    public CommandGateway commandGateway(CommandBus commandBus,
+                                         @Value("${leads.conflict-attempts:" + LostWriteRetry.ATTEMPTS + "}") int attempts) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new LostWriteRetry(attempts))
+                .build();
     }
 
     /** The saga tables that Flyway creates ({@code db/command}), in snake_case. */

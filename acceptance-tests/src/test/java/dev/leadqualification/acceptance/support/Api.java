@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
 
@@ -202,11 +204,21 @@ public final class Api {
 
         /** Any request, e.g. with a body that is not JSON or a content type the API does not take. */
         public Reply send(Side side, String method, String path, String contentType, byte[] body) {
+            return sendWith(side, method, path, contentType, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+
+        /** A POST to the command side whose body is streamed from {@code body}, never held whole (a large import). */
+        public Reply postStreamed(String path, String contentType, Supplier<InputStream> body) {
+            return sendWith(Side.COMMAND, "POST", path, contentType, HttpRequest.BodyPublishers.ofInputStream(body));
+        }
+
+        private Reply sendWith(Side side, String method, String path, String contentType,
+                               HttpRequest.BodyPublisher body) {
             String base = side == Side.COMMAND ? commandSideUrl : querySideUrl;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(body));
+                    .method(method, body);
             if (contentType != null) {
                 request.header("Content-Type", contentType);
             }

@@ -38,6 +38,7 @@ public final class RunningServices implements AutoCloseable {
     private final int commandSidePort = freePort();
     private final int querySidePort = freePort();
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+    private List<String> jvmOptions = JVM_OPTIONS;
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
     private final List<ServiceProcess> moreCommandSides = new ArrayList<>();
@@ -82,6 +83,12 @@ public final class RunningServices implements AutoCloseable {
     /** An environment variable for both services, e.g. a JWT key location, or a datasource URL through a proxy. */
     public synchronized RunningServices withEnvironment(String variable, String value) {
         extraEnvironment.put(variable, value);
+        return this;
+    }
+
+    /** The services' JVM options instead of the default ({@code -Xmx384m}), e.g. a smaller heap. */
+    public synchronized RunningServices withJvmOptions(String... options) {
+        jvmOptions = List.of(options);
         return this;
     }
 
@@ -171,7 +178,7 @@ public final class RunningServices implements AutoCloseable {
     }
 
     private ServiceProcess startService(String service, Path jar, int port) {
-        return new ServiceProcess(name + "-" + service, jar, port, environment(), log(service), JVM_OPTIONS).start();
+        return new ServiceProcess(name + "-" + service, jar, port, environment(), log(service), jvmOptions).start();
     }
 
     private void awaitHealthy(ServiceProcess service) {

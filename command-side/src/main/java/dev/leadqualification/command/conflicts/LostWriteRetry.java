@@ -1,5 +1,6 @@
 package dev.leadqualification.command.conflicts;
 
+import dev.leadqualification.platform.database.TransientDatabaseFailure;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -17,8 +18,10 @@ import java.util.concurrent.TimeUnit;
  * store's unique key (record, sequence number): the write lost ({@link ConcurrencyException}, or
  * {@link AggregateStreamCreationException} for two creates under one id) and was rolled back whole, which also drops
  * the record from the cache. Sent again after a short random pause, the command loads the record anew and decides on
- * what is stored now (a second qualify then finds the lead closed). A conflict that remains after
- * {@value #ATTEMPTS} attempts is the sender's: over HTTP, 409 {@code concurrent-modification}.
+ * what is stored now (a second qualify then finds the lead closed). A transaction that lost to another in the
+ * database ({@link TransientDatabaseFailure#CONFLICT}: a deadlock, a serialization failure, a lock timeout) was
+ * rolled back whole too, and is sent again the same way. A conflict that remains after {@code leads.conflict-attempts}
+ * attempts ({@value #ATTEMPTS} by default) is the sender's: over HTTP, 409 {@code concurrent-modification}.
  * <p>
  * The retry runs at once on the sending thread (Axon's own schedulers retry on a scheduler thread), so the user,
  * the correlation id and the version an HTTP answer reports stay those of the request. A command sent inside
@@ -27,15 +30,31 @@ import java.util.concurrent.TimeUnit;
  */
 public class LostWriteRetry implements RetryScheduler {
 
+    /** How many times a command is sent at most, by default. */
     public static final int ATTEMPTS = 10;
     private static final long MOST_PAUSE_MILLIS = 50;
+
+    private final int attempts;
+
+    public LostWriteRetry() {
+        this(ATTEMPTS);
+    }
+
+    /** Sends a command at most {@code attempts} times in all (1: never again). */
+    public LostWriteRetry(int attempts) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("A command is sent at least once, not " + attempts + " times");
+        }
+        this.attempts = attempts;
+    }
 
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
         boolean lostRace = lastFailure instanceof ConcurrencyException
-                || lastFailure instanceof AggregateStreamCreationException;
-        if (!lostRace || failures.size() >= ATTEMPTS || CurrentUnitOfWork.isStarted()) {
+                || lastFailure instanceof AggregateStreamCreationException
+                || TransientDatabaseFailure.CONFLICT.is(lastFailure);
+        if (!lostRace || failures.size() >= attempts || CurrentUnitOfWork.isStarted()) {
             return false;
         }
         pause(failures.size());

@@ -12,10 +12,10 @@ import dev.leadqualification.kernel.duplicates.DuplicateRulePublished;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleStatus;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleUnpublished;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
+import dev.leadqualification.platform.unitofwork.UnitOfWorkScoped;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -38,12 +38,13 @@ public class DuplicateRules {
     public record StoredRule(String ruleId, DuplicateRuleDefinition definition, DuplicateRuleStatus status) {
     }
 
-    private static final String CURRENT_RULES = DuplicateRules.class.getName() + ".current";
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final LookupInserts inserts;
     private final RowMapper<StoredRule> rows;
+    /** The rules published or being published, read once per unit of work ({@link #current()}). */
+    private final UnitOfWorkScoped<List<StoredRule>> currentRules =
+            UnitOfWorkScoped.of(DuplicateRules.class, "current", unitOfWork -> readCurrent());
     /**
      * Each rule's definition as last read, with the JSON it was read from: a definition never changes once defined,
      * so a check parses it once, not at every read (a rule deleted meanwhile only leaves its entry behind).
@@ -85,20 +86,11 @@ public class DuplicateRules {
      * in the same unit of work has them read again.
      */
     private List<StoredRule> current() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return readCurrent();
-        }
-        return CurrentUnitOfWork.get().getOrComputeResource(CURRENT_RULES, key -> readCurrent());
+        return currentRules.current().orElseGet(this::readCurrent);
     }
 
     private List<StoredRule> readCurrent() {
         return List.copyOf(jdbc.query("SELECT * FROM duplicate_rule_lookup WHERE status <> 'UNPUBLISHED'", rows));
-    }
-
-    private static void forgetCurrentRules() {
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().resources().remove(CURRENT_RULES);
-        }
     }
 
     public boolean isPublishing(String ruleId) {
@@ -109,7 +101,7 @@ public class DuplicateRules {
 
     @EventHandler
     void on(DuplicateRuleDefined event, @Timestamp Instant definedAt) {
-        forgetCurrentRules();
+        currentRules.forget();
         jdbc.update("""
                 INSERT INTO duplicate_rule_lookup (rule_id, entity, status, definition, defined_at)
                 VALUES (?, ?, 'UNPUBLISHED', CAST(? AS jsonb), ?) ON CONFLICT (rule_id) DO NOTHING""",
@@ -135,7 +127,7 @@ public class DuplicateRules {
 
     @EventHandler
     void on(DuplicateRuleDeleted event) {
-        forgetCurrentRules();
+        currentRules.forget();
         jdbc.update("DELETE FROM duplicate_rule_lookup WHERE rule_id = ?", event.ruleId());
         dropCodes(event.ruleId());
     }
@@ -147,7 +139,7 @@ public class DuplicateRules {
     }
 
     private void setStatus(String ruleId, DuplicateRuleStatus status) {
-        forgetCurrentRules();
+        currentRules.forget();
         jdbc.update("UPDATE duplicate_rule_lookup SET status = ? WHERE rule_id = ?", status.name(), ruleId);
     }
 

@@ -3,11 +3,8 @@ package dev.leadqualification.command.idempotency;
 import dev.leadqualification.platform.web.ApiProblem;
 import dev.leadqualification.platform.web.ProblemWriter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,12 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +27,12 @@ import java.util.regex.Pattern;
  * {@code request-in-progress}. The same key for another request: 422 {@code idempotency-key-reused}. A server
  * error (5xx) is not stored, so the client may retry it.
  * <p>
- * Imports ({@code /api/import/**}) are left alone: their bodies are streamed, never held in memory (which a stored
- * answer would need of the request), and running an import again is safe by design.
+ * The body is never held in memory: the request is hashed as the controller reads it ({@link RequestDigest}), and
+ * what it left unread is read to the end after it; the hash is stored with the answer. An import of a gigabyte
+ * with a key therefore takes no more memory than one without. A reservation in progress records the hash of the
+ * request line only (method, path, query), the body being still unread; an answer whose body could not be read to
+ * the end (too large, the client gone) is not stored. A repeat of a completed request reads its own body through
+ * the digest, without keeping it, before it is answered.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -55,7 +51,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/")
-                || request.getRequestURI().startsWith("/api/import/")
                 || List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
     }
 
@@ -73,53 +68,60 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body;
-        try {
-            body = request.getInputStream().readAllBytes();
-        } catch (ApiProblem tooLarge) {
-            problems.write(response, tooLarge.status(), tooLarge.slug(), tooLarge.getMessage());
-            return;
-        }
-        String requestHash = hash(request, body);
-        if (records.reserve(user.getName(), key, requestHash)) {
-            runOnce(request, response, chain, body, user.getName(), key);
+        RequestDigest digest = new RequestDigest(request);
+        if (records.reserve(user.getName(), key, digest.requestLineHash())) {
+            runOnce(digest, response, chain, user.getName(), key);
         } else {
-            answerRepeat(response, records.find(user.getName(), key), requestHash);
+            answerRepeat(digest, response, records.find(user.getName(), key));
         }
     }
 
-    private void runOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain, byte[] body,
-                         String username, String key) throws IOException, ServletException {
+    private void runOnce(RequestDigest request, HttpServletResponse response, FilterChain chain, String username,
+                         String key) throws IOException, ServletException {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         try {
-            chain.doFilter(new ReplayableBodyRequest(request, body), answer);
+            chain.doFilter(request, answer);
         } catch (IOException | ServletException | RuntimeException failure) {
             records.release(username, key);
             throw failure;
         }
-        if (answer.getStatus() >= 500) {
+        Optional<String> requestHash = wholeRequestHash(request);
+        if (answer.getStatus() >= 500 || requestHash.isEmpty()) {
             records.release(username, key);
         } else {
             Map<String, String> headers = new LinkedHashMap<>();
             Optional.ofNullable(answer.getContentType()).ifPresent(type -> headers.put(HttpHeaders.CONTENT_TYPE, type));
             REPLAYED_HEADERS.forEach(name -> Optional.ofNullable(answer.getHeader(name))
                     .ifPresent(value -> headers.put(name, value)));
-            records.complete(username, key, answer.getStatus(), headers, answer.getContentAsByteArray());
+            records.complete(username, key, requestHash.get(), answer.getStatus(), headers,
+                    answer.getContentAsByteArray());
         }
         answer.copyBodyToResponse();
     }
 
-    private void answerRepeat(HttpServletResponse response, Optional<IdempotencyRecords.StoredAnswer> stored,
-                              String requestHash) throws IOException {
-        if (stored.isPresent() && !stored.get().requestHash().equals(requestHash)) {
-            problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                    "This Idempotency-Key was used for another request; use a new key for a new request.");
-        } else if (stored.isEmpty() || !stored.get().completed()) {
+    private void answerRepeat(RequestDigest request, HttpServletResponse response,
+                              Optional<IdempotencyRecords.StoredAnswer> stored) throws IOException {
+        if (stored.isEmpty() || !stored.get().completed()) {
+            if (stored.isPresent() && !stored.get().requestHash().equals(request.requestLineHash())) {
+                keyReused(response);
+                return;
+            }
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             problems.write(response, HttpStatus.CONFLICT, "request-in-progress",
                     "A request with this Idempotency-Key is still being processed; repeat it in a moment.");
+            return;
+        }
+        String requestHash;
+        try {
+            requestHash = request.wholeRequestHash();
+        } catch (ApiProblem tooLarge) {
+            problems.write(response, tooLarge.status(), tooLarge.slug(), tooLarge.getMessage());
+            return;
+        }
+        IdempotencyRecords.StoredAnswer answer = stored.get();
+        if (!answer.requestHash().equals(requestHash)) {
+            keyReused(response);
         } else {
-            IdempotencyRecords.StoredAnswer answer = stored.get();
             response.setStatus(answer.status());
             answer.headers().forEach(response::setHeader);
             response.setHeader("Idempotent-Replayed", "true");
@@ -129,57 +131,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** Method, path, query and body: what makes two requests the same request. */
-    private static String hash(HttpServletRequest request, byte[] body) {
+    /** The hash of the request the controller answered, or empty if its body could not be read to the end. */
+    private static Optional<String> wholeRequestHash(RequestDigest request) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "?"
-                    + (request.getQueryString() == null ? "" : request.getQueryString()) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JVM has SHA-256", e);
+            return Optional.of(request.wholeRequestHash());
+        } catch (IOException | ApiProblem unread) {
+            return Optional.empty();
         }
     }
 
-    /** The request with its body read once, here, and served again to the controller. */
-    private static final class ReplayableBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        ReplayableBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The body is already read");
-                }
-            };
-        }
+    private void keyReused(HttpServletResponse response) throws IOException {
+        problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "This Idempotency-Key was used for another request; use a new key for a new request.");
     }
 }

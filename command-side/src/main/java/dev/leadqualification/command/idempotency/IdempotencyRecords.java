@@ -36,15 +36,19 @@ public class IdempotencyRecords {
         this.objectMapper = objectMapper;
     }
 
-    /** A stored key: the request it was first used for, and the answer once there is one. */
+    /**
+     * A stored key: the request it was first used for (while in progress, its request line only), and the answer
+     * once there is one.
+     */
     record StoredAnswer(String requestHash, boolean completed, int status, Map<String, String> headers, byte[] body) {
     }
 
     /**
      * Reserves the key for this request; false if the user used it already (within the retention period) or a
-     * request with it is still in progress (and not abandoned).
+     * request with it is still in progress (and not abandoned). The reservation records the hash of the request line
+     * ({@code requestLineHash}: the body is not read yet); {@link #complete} replaces it by the whole request's.
      */
-    boolean reserve(String username, String key, String requestHash) {
+    boolean reserve(String username, String key, String requestLineHash) {
         // the database's clock, not this JVM's: another instance may have reserved the key
         jdbc.update("""
                 DELETE FROM idempotency_record WHERE username = ? AND idempotency_key = ?
@@ -53,7 +57,7 @@ public class IdempotencyRecords {
                 username, key, RETENTION.toSeconds(), ABANDONED_AFTER.toSeconds());
         return jdbc.update("""
                 INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at)
-                VALUES (?, ?, ?, 'IN_PROGRESS', now()) ON CONFLICT DO NOTHING""", username, key, requestHash) == 1;
+                VALUES (?, ?, ?, 'IN_PROGRESS', now()) ON CONFLICT DO NOTHING""", username, key, requestLineHash) == 1;
     }
 
     Optional<StoredAnswer> find(String username, String key) {
@@ -66,12 +70,14 @@ public class IdempotencyRecords {
                 username, key).stream().findFirst();
     }
 
-    void complete(String username, String key, int status, Map<String, String> headers, byte[] body) {
+    void complete(String username, String key, String requestHash, int status, Map<String, String> headers,
+                  byte[] body) {
         jdbc.update("""
                 UPDATE idempotency_record
-                SET state = 'COMPLETED', response_status = ?, response_headers = CAST(? AS jsonb), response_body = ?
+                SET state = 'COMPLETED', request_hash = ?, response_status = ?, response_headers = CAST(? AS jsonb),
+                    response_body = ?
                 WHERE username = ? AND idempotency_key = ?""",
-                status, writeHeaders(headers), body, username, key);
+                requestHash, status, writeHeaders(headers), body, username, key);
     }
 
     /** Forgets a reservation whose request failed for a reason a retry may not meet (a server error). */

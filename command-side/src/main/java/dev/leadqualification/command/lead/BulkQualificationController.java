@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A lead id given twice is qualified once. Possible duplicates are a result of their own (the lead stays open).
  * The leads are qualified a few at a time ({@link BulkQualificationExecutor}): their transactions then share
  * the database's commits instead of waiting for one another; results keep the request's order. A database that
- * cannot do the work at the moment (an outage) is not one lead's failure: the leads not yet tried are skipped and
- * carry its 503 problem.
+ * cannot be reached (an outage) is not one lead's failure: the leads not yet tried are skipped and carry its 503
+ * problem. A lead whose transaction kept colliding with others (a deadlock, a lock timeout, after the command
+ * side's retries) is that lead's conflict only: 409 {@code concurrent-modification}, and the others go on.
  */
 @RestController
 public class BulkQualificationController {
@@ -86,7 +87,7 @@ public class BulkQualificationController {
             return result.put("outcome", Outcome.QUALIFIED.name()).setAll(qualified);
         } catch (RuntimeException refused) {
             ProblemDetail problem = problems.describe(refused);
-            if (TransientDatabaseFailure.outOfReach(refused)) {
+            if (TransientDatabaseFailure.OUT_OF_REACH.is(refused)) {
                 outage.compareAndSet(null, problem);
             }
             return rejected(result, problem);

@@ -1,7 +1,6 @@
 package dev.leadqualification.command.lookup;
 
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import dev.leadqualification.platform.unitofwork.UnitOfWorkScoped;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -23,7 +22,13 @@ import java.util.function.Consumer;
 @Component
 public class LookupInserts {
 
-    private static final String PENDING = LookupInserts.class.getName() + ".pending";
+    /** The rows of each table waiting for the unit of work to commit, inserted as it prepares to. */
+    private final UnitOfWorkScoped<Map<Table<?>, Rows<?>>> pending = UnitOfWorkScoped.of(LookupInserts.class, "pending",
+            unitOfWork -> {
+                Map<Table<?>, Rows<?>> tables = new LinkedHashMap<>();
+                unitOfWork.onPrepareCommit(committing -> tables.values().forEach(Rows::insert));
+                return tables;
+            });
 
     /** A kind of row and what inserts many of them at once (repeats ignored). */
     public record Table<T>(String name, Consumer<List<T>> insertAll) {
@@ -31,11 +36,8 @@ public class LookupInserts {
 
     /** Inserts {@code row} into {@code table} when the current unit of work commits, or now outside one. */
     public <T> void add(Table<T> table, T row) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            table.insertAll().accept(List.of(row));
-            return;
-        }
-        pending(CurrentUnitOfWork.get()).computeIfAbsent(table, key -> new Rows<>(table)).add(row);
+        pending.current().ifPresentOrElse(tables -> tables.computeIfAbsent(table, key -> new Rows<>(table)).add(row),
+                () -> table.insertAll().accept(List.of(row)));
     }
 
     /**
@@ -43,17 +45,7 @@ public class LookupInserts {
      * first, so that the rows of a record created earlier in the same batch are not inserted after the delete.
      */
     public void flush() {
-        if (CurrentUnitOfWork.isStarted()) {
-            pending(CurrentUnitOfWork.get()).values().forEach(Rows::insert);
-        }
-    }
-
-    private static Map<Table<?>, Rows<?>> pending(UnitOfWork<?> unitOfWork) {
-        return unitOfWork.getOrComputeResource(PENDING, key -> {
-            Map<Table<?>, Rows<?>> tables = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(committing -> tables.values().forEach(Rows::insert));
-            return tables;
-        });
+        pending.current().ifPresent(tables -> tables.values().forEach(Rows::insert));
     }
 
     /** The rows of one table waiting for the commit. */

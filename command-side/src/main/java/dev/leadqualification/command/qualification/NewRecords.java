@@ -2,11 +2,11 @@ package dev.leadqualification.command.qualification;
 
 import dev.leadqualification.command.creation.FreshIds;
 import dev.leadqualification.kernel.lead.LeadQualified;
+import dev.leadqualification.platform.unitofwork.UnitOfWorkScoped;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,9 +30,8 @@ import java.util.stream.Stream;
 @Component
 public class NewRecords {
 
-    private static final String STORED = NewRecords.class.getName() + ".stored";
-
-    private final Function<Collection<String>, Set<String>> storedAmong;
+    /** The stored records among those the qualifications being handled create; read once per (root) unit of work. */
+    private final UnitOfWorkScoped<Set<String>> stored;
 
     @Autowired
     public NewRecords(JdbcTemplate jdbc) {
@@ -41,19 +40,16 @@ public class NewRecords {
 
     /** With {@code storedAmong} telling which of some ids name stored records. */
     public NewRecords(Function<Collection<String>, Set<String>> storedAmong) {
-        this.storedAmong = storedAmong;
+        this.stored = UnitOfWorkScoped.ofRoot(NewRecords.class, "stored",
+                unitOfWork -> storedAmong.apply(recordIds(unitOfWork)));
     }
 
     /** {@code command}, which creates record {@code recordId}, as the saga sends it. */
     public CommandMessage<?> creation(Object command, String recordId) {
-        return stored().contains(recordId)
+        Set<String> storedRecords = stored.current()
+                .orElseThrow(() -> new IllegalStateException("The saga creates records inside its unit of work"));
+        return storedRecords.contains(recordId)
                 ? GenericCommandMessage.asCommandMessage(command) : FreshIds.creating(command, recordId);
-    }
-
-    /** The stored records among those the qualifications being handled create; read once per unit of work. */
-    private Set<String> stored() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(STORED, key -> storedAmong.apply(recordIds(unitOfWork)));
     }
 
     private static Set<String> recordIds(UnitOfWork<?> unitOfWork) {

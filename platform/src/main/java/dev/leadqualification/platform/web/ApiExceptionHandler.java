@@ -35,6 +35,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -94,7 +95,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 Map.of());
     }
 
-    /** A write that kept losing the race for its record to another instance, after the command side's retries. */
+    /**
+     * A write that kept losing the race for its record to another instance, or kept colliding with other
+     * transactions, after the command side's retries.
+     */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     public ResponseEntity<ProblemDetail> concurrentModification(Exception conflict) {
         return answer(HttpStatus.CONFLICT, "concurrent-modification",
@@ -107,12 +111,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return validation(List.of(new FieldError(mismatch.getName(), "has the wrong type or format")));
     }
 
-    /** A failure nobody foresaw is a 500; one of the database that a retry may not meet is a 503. */
+    /**
+     * A failure nobody foresaw is a 500. One of the database that a retry may not meet: a conflict with another
+     * transaction (a deadlock, a lock timeout) is the record being changed by others at the same time, as a write that
+     * kept losing the race is (409); the database out of reach or busy is a 503.
+     */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (TransientDatabaseFailure.causedBy(e)) {
-            log.warn("The database could not do the work: {}", e.toString());
-            return DatabaseUnavailable.answer();
+        Optional<TransientDatabaseFailure> database = TransientDatabaseFailure.of(e);
+        if (database.isPresent()) {
+            log.warn("The database could not do the work ({}): {}", database.get(), e.toString());
+            return database.get() == TransientDatabaseFailure.CONFLICT
+                    ? concurrentModification(e) : DatabaseUnavailable.answer();
         }
         log.error("Unexpected failure", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

@@ -14,16 +14,23 @@ import java.util.Map;
 
 /**
  * Failures outside Spring MVC (container errors, filters) answer as problems too, never as an HTML page; a filter
- * that could not reach the database (e.g. reserving an idempotency key) answers 503 like a controller would.
+ * that could not reach the database (e.g. reserving an idempotency key) answers 503 (or 409 for a conflict with
+ * another transaction) like a controller would.
  */
 @RestController
 public class ProblemErrorController implements ErrorController {
 
+    private final ApiExceptionHandler problems;
+
+    public ProblemErrorController(ApiExceptionHandler problems) {
+        this.problems = problems;
+    }
+
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Exception failure
                 && TransientDatabaseFailure.causedBy(failure)) {
-            return DatabaseUnavailable.answer();
+            return problems.unexpected(failure);
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null

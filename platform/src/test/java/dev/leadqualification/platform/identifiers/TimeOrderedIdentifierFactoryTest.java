@@ -18,7 +18,7 @@ class TimeOrderedIdentifierFactoryTest {
         TimeOrderedIdentifierFactory ids = new TimeOrderedIdentifierFactory();
         List<String> issued = new ArrayList<>();
 
-        // more than 4,096 a millisecond at times, so the counter's overflow is crossed too
+        // many within one millisecond: they must grow all the same
         for (int i = 0; i < 50_000; i++) {
             issued.add(ids.generateIdentifier());
         }
