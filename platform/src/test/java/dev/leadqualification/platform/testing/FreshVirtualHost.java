@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -55,10 +56,10 @@ public final class FreshVirtualHost {
     }
 
     /** The same settings as environment variables, for a service started as a process. */
-    public List<String> environment() {
-        return List.of("SPRING_RABBITMQ_HOST=" + HOST, "SPRING_RABBITMQ_PORT=" + PORT,
-                "SPRING_RABBITMQ_USERNAME=" + USER, "SPRING_RABBITMQ_PASSWORD=" + PASSWORD,
-                "SPRING_RABBITMQ_VIRTUAL_HOST=" + name);
+    public Map<String, String> environment() {
+        return Map.of("SPRING_RABBITMQ_HOST", HOST, "SPRING_RABBITMQ_PORT", Integer.toString(PORT),
+                "SPRING_RABBITMQ_USERNAME", USER, "SPRING_RABBITMQ_PASSWORD", PASSWORD,
+                "SPRING_RABBITMQ_VIRTUAL_HOST", name);
     }
 
     private void delete() {
