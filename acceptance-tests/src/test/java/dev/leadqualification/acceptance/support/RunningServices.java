@@ -41,6 +41,7 @@ public final class RunningServices implements AutoCloseable {
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
     private final List<ServiceProcess> moreCommandSides = new ArrayList<>();
+    private final List<ServiceProcess> moreQuerySides = new ArrayList<>();
 
     private RunningServices(String name) {
         this.name = name;
@@ -138,6 +139,18 @@ public final class RunningServices implements AutoCloseable {
         awaitHealthy(querySide);
     }
 
+    /**
+     * Starts one more query-side instance on the same database and settings (it shares the processors' segments with
+     * the others through their claims); returns its URL once it is healthy. It stops with the others.
+     */
+    public synchronized String startAnotherQuerySide() {
+        int port = freePort();
+        ServiceProcess another = startService("query-side-" + (moreQuerySides.size() + 2), querySideJar, port);
+        moreQuerySides.add(another);
+        awaitHealthy(another);
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Where a service's output goes: {@code command-side} or {@code query-side}. */
     public Path log(String service) {
         return LOGS.resolve(name + "-" + service + ".log");
@@ -179,6 +192,8 @@ public final class RunningServices implements AutoCloseable {
         }
         moreCommandSides.forEach(ServiceProcess::stop);
         moreCommandSides.clear();
+        moreQuerySides.forEach(ServiceProcess::stop);
+        moreQuerySides.clear();
     }
 
     private Map<String, String> environment() {
