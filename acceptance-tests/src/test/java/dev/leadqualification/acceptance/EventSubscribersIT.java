@@ -137,8 +137,7 @@ class EventSubscribersIT {
     @Order(2)
     void aReplayOfTheReadModelsPublishesNothingAgain() {
         sales.createLead(Leads.complete());
-        long start = events.lastGlobalIndex();
-        awaitPublishedUpTo(start);
+        publishedSoFar();
         BoundQueue queue = bind("#");
 
         Reply replay = api.as(ADA).send(Api.Side.QUERY, "POST", "/api/admin/projections/replay", null, null);
@@ -155,22 +154,13 @@ class EventSubscribersIT {
     @Test
     @Order(3)
     void withTheBrokerOutOfReachQualificationsAndReadModelsGoOnAndNothingIsMissingOnceItIsBack() {
-        long start = events.lastGlobalIndex();
-        awaitPublishedUpTo(start);
+        long start = publishedSoFar();
         BoundQueue queue = bind("#");
-        List<String> leadIds = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            leadIds.add(sales.createLead(Leads.complete()));
-        }
 
         proxy.cut();
         try {
-            ObjectNode bulk = Leads.allRecords();
-            bulk.set("leadIds", Json.MAPPER.valueToTree(leadIds));
-            Reply reply = api.as(SAM).post("/api/leads/qualify", bulk);
-            assertThat(reply.status()).as("%s", reply).isEqualTo(200);
             // the read models are not held up: each qualification shows completed within the usual bound
-            leadIds.forEach(leadId -> api.awaitLead(leadId, Leads.qualificationCompleted()));
+            qualifiedInBulk(20);
 
             JsonNode status = await().atMost(CAUGHT_UP).until(this::publisher,
                     publisher -> publisher.has("lastError") && publisher.path("lag").asLong() > 0);
@@ -199,8 +189,7 @@ class EventSubscribersIT {
     @Test
     @Order(4)
     void aQuerySideKilledWhilePublishingSendsEveryEventAtLeastOnceAfterItsRestart() {
-        long start = events.lastGlobalIndex();
-        awaitPublishedUpTo(start);
+        long start = publishedSoFar();
         BoundQueue queue = bind("#");
 
         services.killQuerySide();
@@ -228,18 +217,10 @@ class EventSubscribersIT {
     @Order(5)
     void twoQuerySideInstancesPublishEachEventOnce() {
         String another = services.startAnotherQuerySide();
-        long start = events.lastGlobalIndex();
-        awaitPublishedUpTo(start);
+        long start = publishedSoFar();
         BoundQueue queue = bind("#");
 
-        List<String> leadIds = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            leadIds.add(sales.createLead(Leads.complete()));
-        }
-        ObjectNode bulk = Leads.allRecords();
-        bulk.set("leadIds", Json.MAPPER.valueToTree(leadIds));
-        assertThat(api.as(SAM).post("/api/leads/qualify", bulk).status()).isEqualTo(200);
-        leadIds.forEach(leadId -> api.awaitLead(leadId, Leads.qualificationCompleted()));
+        qualifiedInBulk(10);
 
         List<Long> expected = positions(events.eventsAfter(start));
         List<Received> received = awaitPositions(queue, expected);
@@ -261,8 +242,24 @@ class EventSubscribersIT {
                 .collect(Collectors.toSet()).containsAll(positions), CAUGHT_UP);
     }
 
-    private void awaitPublishedUpTo(long position) {
-        await().atMost(CAUGHT_UP).until(() -> publisher().path("position").asLong() >= position);
+    /** The store's last position, once the publisher has published up to it: a queue bound now gets what follows. */
+    private long publishedSoFar() {
+        long last = events.lastGlobalIndex();
+        await().atMost(CAUGHT_UP).until(() -> publisher().path("position").asLong() >= last);
+        return last;
+    }
+
+    /** New leads qualified in one bulk call, once the query side shows each completed (within the usual bound). */
+    private void qualifiedInBulk(int leads) {
+        List<String> leadIds = new ArrayList<>();
+        for (int i = 0; i < leads; i++) {
+            leadIds.add(sales.createLead(Leads.complete()));
+        }
+        ObjectNode bulk = Leads.allRecords();
+        bulk.set("leadIds", Json.MAPPER.valueToTree(leadIds));
+        Reply reply = api.as(SAM).post("/api/leads/qualify", bulk);
+        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
+        leadIds.forEach(leadId -> api.awaitLead(leadId, Leads.qualificationCompleted()));
     }
 
     private JsonNode publisher() {

@@ -1,29 +1,21 @@
 package dev.leadqualification.platform.testing;
 
+import dev.leadqualification.localruntime.LocalRabbitMq;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Creates an empty RabbitMQ virtual host for one test run, so runs never see each other's exchanges and queues. The
- * broker is the one at {@code TEST_RABBITMQ_HOST}:{@code TEST_RABBITMQ_PORT} (default {@code 127.0.0.1:5672}, user
- * {@code TEST_RABBITMQ_USER}/{@code TEST_RABBITMQ_PASSWORD}, default {@code guest}/{@code guest}); the virtual host is
- * made with {@code rabbitmqctl} on this machine (the management plugin, and its HTTP API, is not enabled everywhere)
- * and deleted when the JVM exits.
+ * An empty RabbitMQ virtual host for one test run, so runs never see each other's exchanges and queues: on the broker
+ * {@link LocalRabbitMq} names ({@code TEST_RABBITMQ_HOST}, default {@code 127.0.0.1:5672}, {@code guest}/{@code guest}),
+ * deleted when the JVM exits.
  */
 public final class FreshVirtualHost {
 
-    public static final String HOST = env("TEST_RABBITMQ_HOST", "127.0.0.1");
-    public static final int PORT = Integer.parseInt(env("TEST_RABBITMQ_PORT", "5672"));
-    public static final String USER = env("TEST_RABBITMQ_USER", "guest");
-    public static final String PASSWORD = env("TEST_RABBITMQ_PASSWORD", "guest");
+    public static final String HOST = LocalRabbitMq.HOST;
+    public static final int PORT = LocalRabbitMq.PORT;
+    public static final String USER = LocalRabbitMq.USER;
+    public static final String PASSWORD = LocalRabbitMq.PASSWORD;
 
     private final String name;
 
@@ -33,13 +25,7 @@ public final class FreshVirtualHost {
 
     /** A new, empty virtual host named {@code lq_<purpose>_<random>}, open to {@link #USER}. */
     public static FreshVirtualHost create(String purpose) {
-        String name = ("lq_" + purpose + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        rabbitmqctl("add_vhost", name);
-        FreshVirtualHost virtualHost = new FreshVirtualHost(name);
-        Runtime.getRuntime().addShutdownHook(new Thread(virtualHost::delete));
-        rabbitmqctl("set_permissions", "-p", name, USER, ".*", ".*", ".*");
-        return virtualHost;
+        return new FreshVirtualHost(LocalRabbitMq.createVirtualHost(purpose));
     }
 
     public String name() {
@@ -57,39 +43,6 @@ public final class FreshVirtualHost {
 
     /** The same settings as environment variables, for a service started as a process. */
     public Map<String, String> environment() {
-        return Map.of("SPRING_RABBITMQ_HOST", HOST, "SPRING_RABBITMQ_PORT", Integer.toString(PORT),
-                "SPRING_RABBITMQ_USERNAME", USER, "SPRING_RABBITMQ_PASSWORD", PASSWORD,
-                "SPRING_RABBITMQ_VIRTUAL_HOST", name);
-    }
-
-    private void delete() {
-        try {
-            rabbitmqctl("delete_vhost", name);
-        } catch (IllegalStateException ignored) {
-            // best effort at JVM exit: a leftover test virtual host is harmless
-        }
-    }
-
-    private static void rabbitmqctl(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
-        command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: "
-                        + new String(output, StandardCharsets.UTF_8).strip());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not run rabbitmqctl (is RabbitMQ installed here?): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while running " + String.join(" ", command), e);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        return LocalRabbitMq.environment(name);
     }
 }
