@@ -72,6 +72,9 @@ class EventStreamIT {
         assertThat(cloudEvent.path("datacontenttype").asText()).isEqualTo("application/json");
         assertThat(cloudEvent.path("position").isIntegralNumber()).as("%s", created).isTrue();
         assertThat(cloudEvent.path("position").asLong()).isEqualTo(created.position());
+        assertThat(cloudEvent.path("sequence").isIntegralNumber()).as("%s", created).isTrue();
+        assertThat(cloudEvent.path("sequence").asLong()).as("the lead's first event").isZero();
+        assertThat(events.get(events.size() - 1).cloudEvent().path("sequence").asLong()).isPositive();
         assertThat(cloudEvent.path("actor").asText()).isEqualTo(SAM.username());
         assertThat(cloudEvent.path("correlationid").asText()).isNotBlank();
         assertThat(cloudEvent.path("data").path("leadId").asText()).isEqualTo(leadId);

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * services connect to {@link #jdbcUrl()}, the proxy forwards every connection to the real server. {@link #cut()}
  * is an outage as a client sees it: every open connection is reset and every new one is reset at once;
  * {@link #restore()} forwards new connections again (the ones cut stay gone, as after a real outage).
+ * {@link #inFrontOf(String, int)} puts one in front of any TCP server (e.g. RabbitMQ), reached at {@link #port()}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -60,6 +61,16 @@ public final class TcpProxy implements AutoCloseable {
         }
         int port = url.group(2) == null ? POSTGRES_PORT : Integer.parseInt(url.group(2));
         return new TcpProxy(url.group(1), port, url.group(3));
+    }
+
+    /** A proxy, listening already, in front of any TCP server. */
+    public static TcpProxy inFrontOf(String host, int port) {
+        return new TcpProxy(host, port, "");
+    }
+
+    /** The port on 127.0.0.1 at which the proxy listens. */
+    public int port() {
+        return listener.getLocalPort();
     }
 
     /** The same database as the URL given to {@link #inFrontOf}, reached through this proxy. */

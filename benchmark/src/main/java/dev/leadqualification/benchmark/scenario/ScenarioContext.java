@@ -37,7 +37,7 @@ public record ScenarioContext(SystemUnderTest system, TestData data, BenchmarkOp
      * Throws when a wait must end: the deadline has passed, or a service the benchmark started has stopped (then
      * nothing it was to do will happen).
      */
-    void checkWaiting(long deadline, String waitingFor) {
+    public void checkWaiting(long deadline, String waitingFor) {
         system.checkRunning();
         if (System.nanoTime() - deadline > 0) {
             throw new IllegalStateException("Gave up waiting, after " + options.timeout().toMinutes() + " minutes, for "

@@ -58,6 +58,12 @@ public final class SystemUnderTest implements AutoCloseable {
      * in {@code logs}; returns once both are healthy.
      */
     public static SystemUnderTest start(BenchmarkOptions options, JdbcTarget database, Path logs) {
+        return start(options, database, logs, Map.of());
+    }
+
+    /** As {@link #start(BenchmarkOptions, JdbcTarget, Path)}, with more settings for both services. */
+    public static SystemUnderTest start(BenchmarkOptions options, JdbcTarget database, Path logs,
+                                        Map<String, String> settings) {
         Credentials sales = new Credentials("bench-sales", UUID.randomUUID().toString());
         Credentials admin = new Credentials("bench-admin", UUID.randomUUID().toString());
         Map<String, String> environment = new LinkedHashMap<>();
@@ -66,6 +72,7 @@ public final class SystemUnderTest implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
         addUser(environment, 0, sales, "SALES");
         addUser(environment, 1, admin, "ADMIN");
+        environment.putAll(settings);
 
         List<Service> services = new ArrayList<>();
         services.add(service("command-side", options.commandJar(), environment, logs, options.serviceHeap()));

@@ -26,15 +26,18 @@ import java.time.format.DateTimeParseException;
  *   <li>{@code id} the event identifier, {@code source} {@code /lead-qualification/<aggregate type>},
  *       {@code type} {@code dev.leadqualification.<EventName>}, {@code subject} the aggregate id, {@code time} the
  *       stored time, {@code datacontenttype} {@code application/json}, {@code data} the payload JSON;</li>
- *   <li>extensions: {@code position} (the global position, also the SSE id), {@code actor} and
- *       {@code correlationid} from the metadata, {@code revision} the payload revision where one is stored.</li>
+ *   <li>extensions: {@code position} (the global position, also the SSE id), {@code sequence} (the event's number
+ *       within its aggregate, where it has one), {@code actor} and {@code correlationid} from the metadata,
+ *       {@code revision} the payload revision where one is stored.</li>
  * </ul>
+ * The one converter of the service: {@code GET /api/events} and the broker publisher ({@code query.publishing}) send
+ * the same bytes for an event.
  * The payload is published as it is stored: the JSON tree is read straight from the {@code payload} column, no
  * event class is loaded and no upcaster runs, so an event of an older {@code revision} keeps its old shape (the
  * {@code revision} extension says which). Attachment bytes are never sent: an {@code attachment} object's
  * {@code content} is replaced by {@code contentSize} (its decoded length in bytes).
  */
-class CloudEventWriter {
+public class CloudEventWriter {
 
     static final String SOURCE = "/lead-qualification";
     static final String TYPE_PREFIX = "dev.leadqualification.";
@@ -42,7 +45,7 @@ class CloudEventWriter {
     private final ObjectMapper objectMapper;
     private final EventFormat format;
 
-    CloudEventWriter(ObjectMapper objectMapper) {
+    public CloudEventWriter(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
         this.format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
         if (format == null) {
@@ -50,7 +53,7 @@ class CloudEventWriter {
         }
     }
 
-    StreamEvent write(StoredEvent stored) {
+    public StreamEvent write(StoredEvent stored) {
         String type = stored.typeName();
         CloudEventBuilder event = CloudEventBuilder.v1()
                 .withId(stored.eventId())
@@ -60,13 +63,9 @@ class CloudEventWriter {
                 .withData("application/json", JsonCloudEventData.wrap(AttachmentBytes.hidden(json(stored.payload(), stored))));
         if (stored.aggregateType() != null) {
             event.withSubject(stored.aggregateId());
+            integerExtension(event, "sequence", stored.sequenceNumber());
         }
-        // CloudEvents integers are 32 bits; a position past that is written as a string (the library's rule).
-        if (stored.position() <= Integer.MAX_VALUE) {
-            event.withExtension("position", (int) stored.position());
-        } else {
-            event.withExtension("position", Long.toString(stored.position()));
-        }
+        integerExtension(event, "position", stored.position());
         if (stored.metaData() != null) {
             JsonNode metaData = json(stored.metaData(), stored);
             textExtension(event, "actor", metaData.path(MetadataKeys.ACTOR));
@@ -83,6 +82,15 @@ class CloudEventWriter {
             return objectMapper.readTree(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("The event at position " + stored.position() + " is not stored as JSON", e);
+        }
+    }
+
+    /** CloudEvents integers are 32 bits; a value past that is written as a string (the library's rule). */
+    private static void integerExtension(CloudEventBuilder event, String name, long value) {
+        if (value <= Integer.MAX_VALUE) {
+            event.withExtension(name, (int) value);
+        } else {
+            event.withExtension(name, Long.toString(value));
         }
     }
 

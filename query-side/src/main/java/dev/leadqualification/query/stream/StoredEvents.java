@@ -17,7 +17,7 @@ import java.util.function.Function;
  * through a cursor a few at a time and converted one by one, so a page of large payloads (attachments) is never
  * held in memory at once; and the connection is given back before anything is sent to a client.
  */
-class StoredEvents {
+public class StoredEvents {
 
     /** Rows fetched per round trip while converting: bounds the raw payload bytes held at once. */
     private static final int FETCH_SIZE = 16;
@@ -28,7 +28,7 @@ class StoredEvents {
 
     private final DataSource dataSource;
 
-    StoredEvents(DataSource dataSource) {
+    public StoredEvents(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -102,6 +102,24 @@ class StoredEvents {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read events after " + after + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The events with the given identifiers (those that exist), in global order. */
+    public List<StoredEvent> withIdentifiers(Collection<String> eventIds) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
+                     + " FROM domain_event_entry WHERE event_identifier = ANY (?) ORDER BY global_index")) {
+            statement.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+            List<StoredEvent> events = new ArrayList<>(eventIds.size());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    events.add(row(rows));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read events " + eventIds + ": " + e.getMessage(), e);
         }
     }
 

@@ -24,6 +24,9 @@ class CloudEventWriterTest {
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .build();
 
+    /** The sequence number of every stored event here within its aggregate. */
+    private static final long SEQUENCE = 5;
+
     private final CloudEventWriter writer = new CloudEventWriter(MAPPER);
 
     @Test
@@ -50,6 +53,8 @@ class CloudEventWriterTest {
                 .hasToString("1234.50");
         assertThat(json.path("position").isInt()).isTrue();
         assertThat(json.path("position").asLong()).isEqualTo(42);
+        assertThat(json.path("sequence").isInt()).isTrue();
+        assertThat(json.path("sequence").asLong()).isEqualTo(SEQUENCE);
         assertThat(json.path("actor").asText()).isEqualTo("sam");
         assertThat(json.path("correlationid").asText()).isEqualTo("corr-7");
         assertThat(json.path("revision").asText()).isEqualTo("2");
@@ -58,6 +63,7 @@ class CloudEventWriterTest {
         CloudEvent parsed = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE)
                 .deserialize(event.json().getBytes(StandardCharsets.UTF_8));
         assertThat(parsed.getExtension("position")).isEqualTo(42);
+        assertThat(parsed.getExtension("sequence")).isEqualTo((int) SEQUENCE);
         assertThat(parsed.getSubject()).isEqualTo("lead-1");
     }
 
@@ -71,6 +77,7 @@ class CloudEventWriterTest {
         assertThat(json.path("type").asText()).isEqualTo("dev.leadqualification.Happened");
         assertThat(json.path("source").asText()).isEqualTo("/lead-qualification");
         assertThat(json.has("subject")).isFalse();
+        assertThat(json.has("sequence")).isFalse();
         assertThat(json.has("revision")).isFalse();
         assertThat(json.has("actor")).isFalse();
         assertThat(json.has("correlationid")).isFalse();
@@ -102,7 +109,7 @@ class CloudEventWriterTest {
 
     private static StoredEvent stored(long position, String aggregateType, String payloadType, String revision,
                                       String payload, String metaData) {
-        return new StoredEvent(position, "event-" + position, aggregateType, "lead-1", 0, payloadType, revision,
+        return new StoredEvent(position, "event-" + position, aggregateType, "lead-1", SEQUENCE, payloadType, revision,
                 "2025-03-01T09:00:00Z", payload.getBytes(StandardCharsets.UTF_8),
                 metaData == null ? null : metaData.getBytes(StandardCharsets.UTF_8));
     }
