@@ -17,8 +17,13 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,12 +39,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * API.md "Operating it": metrics in Prometheus' format for administrators, and, on services configured for
- * structured logs ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}), JSON log lines that carry the request's
- * correlation id, acting user and W3C trace id, which the request's events carry too.
+ * API.md "Operating it": metrics in Prometheus' format, for administrators on the API's port (the shared services)
+ * and for anyone on a management port of its own ({@code MANAGEMENT_SERVER_PORT}, these services); and, on services
+ * configured for structured logs ({@code LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs}), JSON log lines that carry the
+ * request's correlation id, acting user and W3C trace id, which the request's events carry too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatingTheServicesIT {
+
+    private static final String COMMAND_SIDE = "command-side";
+    private static final String QUERY_SIDE = "query-side";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private RunningServices services;
     private Api api;
@@ -48,6 +58,7 @@ class OperatingTheServicesIT {
     @BeforeAll
     void startServicesWithStructuredLogs() {
         services = RunningServices.prepareOwn("operating")
+                .withManagementPorts()
                 .withEnvironment("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
                 // Spring MVC logs every request it serves at DEBUG: lines written while serving one (an environment
                 // variable can name a package only: logger names are taken from it in lower case)
@@ -64,17 +75,17 @@ class OperatingTheServicesIT {
 
     @Test
     void aQualificationMovesTheBusinessCountersAndTheProcessorsCatchUp() {
-        PrometheusScrape before = scrape(Api.Side.COMMAND);
+        PrometheusScrape before = scrape(COMMAND_SIDE);
 
         String leadId = sales.createLead(Leads.complete());
         sales.qualify(leadId, Leads.allRecords());
         api.awaitLead(leadId, Leads.qualificationCompleted());
 
         await().atMost(Api.CONSISTENCY).untilAsserted(() -> {
-            assertCaughtUp(scrape(Api.Side.COMMAND), "qualification-saga");
-            assertCaughtUp(scrape(Api.Side.QUERY), "read-models");
+            assertCaughtUp(scrape(COMMAND_SIDE), "qualification-saga");
+            assertCaughtUp(scrape(QUERY_SIDE), "read-models");
         });
-        PrometheusScrape after = scrape(Api.Side.COMMAND);
+        PrometheusScrape after = scrape(COMMAND_SIDE);
         for (String counter : List.of("leads_creations_total", "leads_qualifications_started_total",
                 "leads_qualifications_completed_total")) {
             assertThat(after.sum(counter) - before.sum(counter)).as(counter).isGreaterThanOrEqualTo(1);
@@ -86,7 +97,7 @@ class OperatingTheServicesIT {
                 .isGreaterThanOrEqualTo(1);
         assertThat(after.samples("axon_event_processor_handling_seconds_count"))
                 .anyMatch(sample -> sample.labels().get("processor").equals("qualification-saga"));
-        PrometheusScrape querySide = scrape(Api.Side.QUERY);
+        PrometheusScrape querySide = scrape(QUERY_SIDE);
         assertThat(querySide.samples("leads_dead_letters"))
                 .extracting(sample -> sample.labels().get("processing_group"))
                 .contains("lead-projection", "opportunity-projection");
@@ -97,9 +108,22 @@ class OperatingTheServicesIT {
     }
 
     @Test
-    void metricsAreForAdministrators() {
-        assertProblem(api.anonymous().get("/actuator/prometheus"), 401, "unauthorized");
-        assertProblem(api.as(SAM).query("/actuator/prometheus"), 403, "forbidden");
+    void onTheApisPortMetricsAreForAdministrators() {
+        Api shared = Api.shared();
+        for (Api.Side side : Api.Side.values()) {
+            assertProblem(shared.anonymous().send(side, "GET", "/actuator/prometheus", null, null), 401, "unauthorized");
+            assertProblem(shared.as(SAM).send(side, "GET", "/actuator/prometheus", null, null), 403, "forbidden");
+            Reply scraped = shared.as(ADA).send(side, "GET", "/actuator/prometheus", null, null);
+            assertThat(scraped.status()).as("%s", scraped).isEqualTo(200);
+            assertThat(PrometheusScrape.parse(scraped.text()).names()).contains("leads_processor_lag_events");
+        }
+    }
+
+    @Test
+    void onAManagementPortOfItsOwnMetricsNeedNoCredentialsAndTheApisPortHasNone() {
+        assertThat(scrape(COMMAND_SIDE).names()).contains("leads_qualifications_started_total");
+        assertThat(api.anonymous().get("/actuator/prometheus").status()).isNotEqualTo(200);
+        assertThat(api.as(ADA).get("/actuator/prometheus").status()).isEqualTo(404);
     }
 
     @Test
@@ -136,10 +160,20 @@ class OperatingTheServicesIT {
         assertThat(scrape.sum("leads_processor_lag_time_seconds", of)).as("seconds behind of %s", processor).isZero();
     }
 
-    private PrometheusScrape scrape(Api.Side side) {
-        Reply reply = api.as(ADA).send(side, "GET", "/actuator/prometheus", null, null);
-        assertThat(reply.status()).as("%s", reply).isEqualTo(200);
-        return PrometheusScrape.parse(reply.text());
+    /** The service's metrics from its management port, without credentials. */
+    private PrometheusScrape scrape(String service) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(services.managementUrl(service) + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("%s: %s", request, answer.body()).isEqualTo(200);
+            return PrometheusScrape.parse(answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The service's log lines that are JSON objects (all of them, once it has started with structured logs). */

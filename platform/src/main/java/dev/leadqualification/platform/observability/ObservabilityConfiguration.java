@@ -39,7 +39,7 @@ import java.time.Clock;
 
 /**
  * Metrics, traces and log context for both services. Metrics go to Prometheus ({@code /actuator/prometheus}):
- * Axon's message monitors under {@link AxonMeterNames}, {@link ProcessorLagMeters}, {@link DeadLetterMeters},
+ * Axon's message timers ({@link AxonMessageTimers}), {@link ProcessorLagMeters}, {@link DeadLetterMeters},
  * {@link BusinessEventCounters}, and Spring Boot's own (HTTP server, JVM, connection pool). Traces: Micrometer
  * Tracing's OpenTelemetry bridge for HTTP, Axon's OpenTelemetry spans for its messages when sampling is on (see
  * {@link AxonSpans}); every event carries its request's trace id ({@link TraceIds}). Log lines carry the
@@ -48,6 +48,11 @@ import java.time.Clock;
 @AutoConfiguration(before = {OpenTelemetryAutoConfiguration.class, AxonTracingAutoConfiguration.class,
         AxonAutoConfiguration.class})
 public class ObservabilityConfiguration {
+
+    @Bean
+    public ConfigurerModule axonMessageTimers(MeterRegistry registry) {
+        return new AxonMessageTimers(registry);
+    }
 
     /** First, so that the percentile and histogram settings that follow see the final names. */
     @Bean

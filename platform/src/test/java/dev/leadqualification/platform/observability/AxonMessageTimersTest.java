@@ -6,23 +6,30 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Axon's own monitors, as Spring Boot's auto-configuration builds them (dimensional), seen through the filter. */
-class AxonMeterNamesTest {
+/** The monitors Axon's configuration hands its components, seen through {@link AxonMeterNames}. */
+class AxonMessageTimersTest {
 
     private final MeterRegistry registry = new SimpleMeterRegistry();
-    private final GlobalMetricRegistry axon = new GlobalMetricRegistry(registry);
+    private final Configuration configuration;
 
-    AxonMeterNamesTest() {
+    AxonMessageTimersTest() {
         registry.config().meterFilter(new AxonMeterNames());
+        Configurer configurer = DefaultConfigurer.defaultConfiguration();
+        new AxonMessageTimers(registry).configureModule(configurer);
+        configuration = configurer.buildConfiguration();
     }
 
     record QualifyLead(String leadId) {
@@ -33,10 +40,10 @@ class AxonMeterNamesTest {
 
     @Test
     void commandsAreTimedByTypeAndOutcomeUnderOneConventionalName() {
-        MessageMonitor<Message<?>> commandBus = monitor(CommandBus.class, "commandBus");
+        MessageMonitor<?> commandBus = configuration.messageMonitor(CommandBus.class, "commandBus");
 
-        commandBus.onMessageIngested(GenericCommandMessage.asCommandMessage(new QualifyLead("1"))).reportSuccess();
-        commandBus.onMessageIngested(GenericCommandMessage.asCommandMessage(new QualifyLead("2")))
+        ingest(commandBus, GenericCommandMessage.asCommandMessage(new QualifyLead("1"))).reportSuccess();
+        ingest(commandBus, GenericCommandMessage.asCommandMessage(new QualifyLead("2")))
                 .reportFailure(new IllegalStateException("refused"));
 
         assertThat(timer("axon.command.bus.handling", "outcome", "success", "payload.type", "QualifyLead").count())
@@ -44,26 +51,31 @@ class AxonMeterNamesTest {
         assertThat(timer("axon.command.bus.handling", "outcome", "failure", "payload.type", "QualifyLead").count())
                 .isEqualTo(1);
         assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName())
-                .allMatch(name -> name.equals("axon.command.bus.handling"));
+                .containsOnly("axon.command.bus.handling");
     }
 
     @Test
-    void eventHandlingIsTimedPerProcessorAndTheRedundantMetersAreDropped() {
-        MessageMonitor<Message<?>> processor = monitor(EventProcessor.class, "read-models");
+    void eventHandlingIsTimedPerProcessorWithoutPercentiles() {
+        MessageMonitor<?> processor = configuration.messageMonitor(EventProcessor.class, "read-models");
 
-        processor.onMessageIngested(GenericEventMessage.asEventMessage(new LeadQualified("1"))).reportSuccess();
+        ingest(processor, GenericEventMessage.asEventMessage(new LeadQualified("1"))).reportSuccess();
 
         Timer handled = timer("axon.event.processor.handling", "outcome", "success", "payload.type", "LeadQualified",
                 "processor", "read-models");
         assertThat(handled.count()).isEqualTo(1);
         assertThat(handled.takeSnapshot().percentileValues()).isEmpty();
-        assertThat(registry.getMeters()).extracting(Meter::getId)
-                .allMatch(id -> id.getName().equals("axon.event.processor.handling"));
+        assertThat(registry.getMeters()).extracting(Meter::getId).extracting(Meter.Id::getName)
+                .containsOnly("axon.event.processor.handling");
     }
 
-    @SuppressWarnings("unchecked")
-    private MessageMonitor<Message<?>> monitor(Class<?> component, String name) {
-        return (MessageMonitor<Message<?>>) axon.registerComponentWithDefaultTags(component, name);
+    @Test
+    void otherComponentsAreNotMonitored() {
+        assertThat(configuration.messageMonitor(EventBus.class, "eventStore")).isSameAs(NoOpMessageMonitor.instance());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static MessageMonitor.MonitorCallback ingest(MessageMonitor monitor, Object message) {
+        return monitor.onMessageIngested((Message<?>) message);
     }
 
     private Timer timer(String name, String... tags) {
