@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Ids the service chooses are version-7 UUIDs, in the order they were given: new rows land at the end of the
- * indexes that hold them (README, "New ids"). A client-chosen id is kept as it is.
+ * indexes that hold them (docs/decisions.md, "New ids"). A client-chosen id is kept as it is.
  */
 class NewIdsIT {
 

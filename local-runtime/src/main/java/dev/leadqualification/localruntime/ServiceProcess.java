@@ -68,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public void awaitHealthy(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -97,6 +97,12 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where {@code /actuator/*} answers: the port {@code MANAGEMENT_SERVER_PORT} names, else the service's own. */
+    public String managementUrl() {
+        String managementPort = environment.get("MANAGEMENT_SERVER_PORT");
+        return managementPort == null ? baseUrl() : "http://127.0.0.1:" + managementPort;
     }
 
     public Path log() {

@@ -39,6 +39,7 @@ public final class RunningServices implements AutoCloseable {
     private final int querySidePort = freePort();
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
     private List<String> jvmOptions = JVM_OPTIONS;
+    private final Map<String, Integer> managementPorts = new LinkedHashMap<>();
     private ServiceProcess commandSide;
     private ServiceProcess querySide;
     private final List<ServiceProcess> moreCommandSides = new ArrayList<>();
@@ -90,6 +91,25 @@ public final class RunningServices implements AutoCloseable {
     public synchronized RunningServices withJvmOptions(String... options) {
         jvmOptions = List.of(options);
         return this;
+    }
+
+    /**
+     * Puts each service's management endpoints ({@code /actuator/*}) on a port of its own
+     * ({@code MANAGEMENT_SERVER_PORT}), as a deployment that keeps them off the API's port does.
+     */
+    public synchronized RunningServices withManagementPorts() {
+        managementPorts.put("command-side", freePort());
+        managementPorts.put("query-side", freePort());
+        return this;
+    }
+
+    /** Where a service's {@code /actuator/*} answers: {@code command-side} or {@code query-side}. */
+    public String managementUrl(String service) {
+        Integer port = managementPorts.get(service);
+        if (port != null) {
+            return "http://127.0.0.1:" + port;
+        }
+        return service.equals("command-side") ? commandSideUrl() : querySideUrl();
     }
 
     public String commandSideUrl() {
@@ -178,7 +198,11 @@ public final class RunningServices implements AutoCloseable {
     }
 
     private ServiceProcess startService(String service, Path jar, int port) {
-        return new ServiceProcess(name + "-" + service, jar, port, environment(), log(service), jvmOptions).start();
+        Map<String, String> environment = environment();
+        if (managementPorts.containsKey(service)) {
+            environment.put("MANAGEMENT_SERVER_PORT", managementPorts.get(service).toString());
+        }
+        return new ServiceProcess(name + "-" + service, jar, port, environment, log(service), jvmOptions).start();
     }
 
     private void awaitHealthy(ServiceProcess service) {

@@ -6,6 +6,8 @@ public final class MetadataKeys {
     public static final String ACTOR = "actor";
     /** The id shared by every message caused by one client request. */
     public static final String CORRELATION_ID = "correlationId";
+    /** The W3C trace id of the request that started the chain (platform.observability.TraceIds). */
+    public static final String TRACE_ID = "traceId";
 
     private MetadataKeys() {
     }

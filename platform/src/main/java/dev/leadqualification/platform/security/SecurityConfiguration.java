@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,7 +33,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * HTTP Basic on every {@code /api/**} endpoint, users from {@code leads.security.users}; health is public.
+ * HTTP Basic on every {@code /api/**} endpoint, users from {@code leads.security.users}; health is public, metrics
+ * as {@link PrometheusEndpointAccess} says.
  * No user exists unless configured. Besides, OAuth2 bearer JWTs when configured ({@link BearerTokenUsers}).
  * Refusals are problem answers: 401 with {@code WWW-Authenticate: Basic} (and {@code Bearer}), 403.
  */
@@ -83,7 +85,8 @@ public class SecurityConfiguration {
      */
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, ApiAuthorizationRules rules, ProblemWriter problems,
-                                           ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+                                           ObjectProvider<JwtDecoder> jwtDecoder, Environment environment)
+            throws Exception {
         JwtDecoder bearerTokens = jwtDecoder.getIfAvailable();
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic " + REALM);
@@ -115,6 +118,7 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    PrometheusEndpointAccess.apply(requests, environment);
                     rules.apply(requests);
                     requests.anyRequest().authenticated();
                 })
