@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    /** Where the key is not looked at: the imports. */
+    public static final String UNGUARDED_PATHS = "/api/import/";
     private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.LOCATION, HttpHeaders.ETAG);
 
@@ -55,7 +57,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/")
-                || request.getRequestURI().startsWith("/api/import/")
+                || request.getRequestURI().startsWith(UNGUARDED_PATHS)
                 || List.of("GET", "HEAD", "OPTIONS").contains(request.getMethod());
     }
 

@@ -1,5 +1,6 @@
 package dev.leadqualification.platform.security;
 
+import dev.leadqualification.platform.openapi.ApiDescriptionConfiguration;
 import dev.leadqualification.platform.web.ProblemWriter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +33,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * HTTP Basic on every {@code /api/**} endpoint, users from {@code leads.security.users}; health is public.
+ * HTTP Basic on every {@code /api/**} endpoint, users from {@code leads.security.users}; health and the API's
+ * description (OpenAPI, Swagger UI) are public.
  * No user exists unless configured. Besides, OAuth2 bearer JWTs when configured ({@link BearerTokenUsers}).
  * Refusals are problem answers: 401 with {@code WWW-Authenticate: Basic} (and {@code Bearer}), 403.
  */
@@ -115,6 +117,7 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    requests.requestMatchers(ApiDescriptionConfiguration.PUBLIC_PATHS).permitAll();
                     rules.apply(requests);
                     requests.anyRequest().authenticated();
                 })
