@@ -62,7 +62,7 @@ public class LeadController {
 
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequestBodyShape(value = LeadDetails.class, plus = "leadId")
+    @RequestBodyShape(value = LeadDetails.class, plus = "leadId", required = {"topic", "lastName"})
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "id-conflict", when = CommandAnswers.ID_TAKEN)
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         String leadId = bodies.takeId(body, "leadId");

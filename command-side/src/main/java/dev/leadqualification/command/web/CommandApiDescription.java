@@ -102,8 +102,10 @@ class CommandApiDescription implements GlobalOperationComponentsCustomizer, Serv
                 added.addRequiredItem(field);
             }
         }
+        List.of(shape.required()).forEach(added::addRequiredItem);
         Schema<?> reference = new Schema<>().$ref("#/components/schemas/" + shape.value().getSimpleName());
-        Schema<?> body = shape.plus().length == 0 ? reference : new Schema<>().allOf(List.of(reference, added));
+        Schema<?> body = shape.plus().length == 0 && shape.required().length == 0 ? reference
+                : new Schema<>().allOf(List.of(reference, added));
         operation.getRequestBody().getContent().values().forEach(media -> media.setSchema(body));
     }
 

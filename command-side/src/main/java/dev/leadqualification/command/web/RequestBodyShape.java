@@ -17,4 +17,7 @@ public @interface RequestBodyShape {
     Class<?> value();
 
     String[] plus() default {};
+
+    /** The fields this endpoint requires (those of {@link #value} that a create needs, e.g. a lead's topic). */
+    String[] required() default {};
 }

@@ -17,8 +17,8 @@ import java.util.List;
 /**
  * The OpenAPI 3.1 description of a service's {@code /api/**} (springdoc: {@code /v3/api-docs}, Swagger UI at
  * {@code /swagger-ui/index.html}, both public), with what both services share: the two security schemes, the
- * problem answers of every operation ({@link ProblemAnswers}) and the nullability of answers' fields
- * ({@link NullableFields}). springdoc's settings are in {@code openapi.properties} beside this class; a service's
+ * problem answers of every operation ({@link ProblemAnswers}), the longest text fields ({@link TextLengths}) and the
+ * nullability of answers' fields ({@link NullableFields}). springdoc's settings are in {@code openapi.properties} beside this class; a service's
  * own configuration may override them.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -27,7 +27,8 @@ import java.util.List;
 public class ApiDescriptionConfiguration {
 
     /** What anyone may read: the description and Swagger UI. */
-    public static final String[] PUBLIC_PATHS = {"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
+    public static final String[] PUBLIC_PATHS =
+            {"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     static final String BASIC = "basicAuth";
     static final String BEARER = "bearerAuth";
@@ -56,6 +57,16 @@ public class ApiDescriptionConfiguration {
     @Bean
     ProblemAnswers problemAnswers(List<ServiceProblemCases> serviceCases) {
         return new ProblemAnswers(serviceCases);
+    }
+
+    @Bean
+    StableOrder stableOrder() {
+        return new StableOrder();
+    }
+
+    @Bean
+    TextLengths textLengths() {
+        return new TextLengths();
     }
 
     @Bean

@@ -14,9 +14,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Adds to every operation the problem answers it may give, as {@code application/problem+json}: those every
@@ -75,11 +77,13 @@ class ProblemAnswers implements GlobalOperationCustomizer {
             operation.setResponses(new ApiResponses());
         }
         answers.addAll(described(operation));
-        Map<HttpStatus, List<ProblemCase>> byStatus = new LinkedHashMap<>();
-        answers.stream().distinct()
-                .forEach(answer -> byStatus.computeIfAbsent(answer.status(), status -> new ArrayList<>()).add(answer));
-        byStatus.forEach((status, facts) ->
-                operation.getResponses().addApiResponse(String.valueOf(status.value()), response(status, facts)));
+        // one case per status and slug, in an order that does not depend on the order springdoc meets handlers in
+        Map<HttpStatus, Map<String, ProblemCase>> byStatus = new TreeMap<>();
+        answers.stream().sorted(Comparator.comparing(ProblemCase::slug).thenComparing(ProblemCase::when))
+                .forEach(answer -> byStatus.computeIfAbsent(answer.status(), status -> new LinkedHashMap<>())
+                        .putIfAbsent(answer.slug(), answer));
+        byStatus.forEach((status, facts) -> operation.getResponses()
+                .addApiResponse(String.valueOf(status.value()), response(status, List.copyOf(facts.values()))));
         return operation;
     }
 
