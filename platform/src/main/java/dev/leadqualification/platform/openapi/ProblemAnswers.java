@@ -10,10 +10,14 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +27,7 @@ import java.util.TreeMap;
 /**
  * Adds to every operation the problem answers it may give, as {@code application/problem+json}: those every
  * endpoint may give (bad request, unauthenticated, forbidden, server and database failures), those that follow
- * from its form (404 for a path with an id, 413 and 415 for one that reads a body), and its own
+ * from its form (404 for a path with an id, 413 and 415 for one that may carry a body), and its own
  * ({@link ProblemAnswer}). Each status lists its slugs: the answer's {@code type} is one of them (so a validator
  * catches an undescribed one), and each has an example.
  */
@@ -66,7 +70,7 @@ class ProblemAnswers implements GlobalOperationCustomizer {
                 && operation.getParameters().stream().map(Parameter::getIn).anyMatch("path"::equals)) {
             answers.add(NOT_FOUND);
         }
-        if (operation.getRequestBody() != null) {
+        if (operation.getRequestBody() != null || mayCarryBody(handlerMethod)) {
             answers.addAll(WITH_BODY);
         }
         for (ProblemAnswer own : handlerMethod.getMethod().getAnnotationsByType(ProblemAnswer.class)) {
@@ -85,6 +89,13 @@ class ProblemAnswers implements GlobalOperationCustomizer {
         byStatus.forEach((status, facts) -> operation.getResponses()
                 .addApiResponse(String.valueOf(status.value()), response(status, List.copyOf(facts.values()))));
         return operation;
+    }
+
+    /** Any request but a read may come with a body, which is checked (size, type) even where none is read. */
+    private static boolean mayCarryBody(HandlerMethod handlerMethod) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(),
+                RequestMapping.class);
+        return mapping != null && Arrays.stream(mapping.method()).noneMatch(RequestMethod.GET::equals);
     }
 
     /**
