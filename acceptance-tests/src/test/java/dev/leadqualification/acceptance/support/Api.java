@@ -229,7 +229,9 @@ public final class Api {
             String described = method + " " + side.name().toLowerCase() + "-side " + path;
             try {
                 HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-                return new Reply(described, response.statusCode(), response.headers(), response.body());
+                Reply reply = new Reply(described, response.statusCode(), response.headers(), response.body());
+                DescribedAnswers.check(side, method, path, reply);
+                return reply;
             } catch (IOException e) {
                 throw new UncheckedIOException(described + " failed", e);
             } catch (InterruptedException e) {

@@ -1,5 +1,9 @@
 package dev.leadqualification.command.account;
 
+import dev.leadqualification.command.web.RequestBodyShape;
+import dev.leadqualification.platform.openapi.ProblemAnswer;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.leadqualification.command.web.CommandAnswers;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.DirectCreation;
@@ -28,6 +32,10 @@ public class AccountController {
     }
 
     @PostMapping(path = "/api/accounts", consumes = "application/json", produces = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestBodyShape(value = AccountDetails.class, plus = {"accountId", "suppressDuplicateDetection"})
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "duplicates-found", when = "The record may already exist: send it again with suppressDuplicateDetection to create it anyway.")
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "id-conflict", when = CommandAnswers.ID_TAKEN)
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         DirectCreation<AccountDetails> creation = DirectCreation.read(body, "accountId", AccountDetails.class, bodies);
         String accountId = commands.sendAndWait(creation.send(new CreateAccount(creation.id(), creation.details(), null,

@@ -1,5 +1,7 @@
 package dev.leadqualification.command.duplicates;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.kernel.duplicates.DefineDuplicateRule;
 import dev.leadqualification.kernel.duplicates.DeleteDuplicateRule;
@@ -58,6 +60,7 @@ public class DuplicateRuleController {
     }
 
     @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     public ResponseEntity<Map<String, String>> define(@Valid @RequestBody DuplicateRuleDefinition definition) {
         String ruleId = IdentifierFactory.getInstance().generateIdentifier();
         commands.sendAndWait(new DefineDuplicateRule(ruleId, definition));
@@ -66,18 +69,21 @@ public class DuplicateRuleController {
 
     /** 202: match codes for the existing records are computed in the background; then the rule takes effect. */
     @PostMapping("/{id}/publish")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     public ResponseEntity<Void> publish(@PathVariable String id) {
         commands.sendAndWait(new PublishDuplicateRule(pathId(id, "duplicate rule")));
         return CommandAnswers.accepted();
     }
 
     @PostMapping("/{id}/unpublish")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     public ResponseEntity<Void> unpublish(@PathVariable String id) {
         commands.sendAndWait(new UnpublishDuplicateRule(pathId(id, "duplicate rule")));
         return CommandAnswers.accepted();
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> delete(@PathVariable String id) {
         commands.sendAndWait(new DeleteDuplicateRule(pathId(id, "duplicate rule")));
         return CommandAnswers.noContent();

@@ -1,5 +1,9 @@
 package dev.leadqualification.command.importing;
 
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import dev.leadqualification.platform.web.ApiProblem;
 import dev.leadqualification.platform.web.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,6 +36,8 @@ public class ImportController {
     }
 
     @PostMapping(path = ACCOUNTS, consumes = NDJSON, produces = "application/json")
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(type = "string",
+            description = "One account per line, each the body of POST /api/accounts.")))
     public ImportReport.Answer importAccounts(HttpServletRequest request, Authentication user,
                                               @RequestParam(defaultValue = "false") boolean suppressDuplicateDetection)
             throws IOException {
@@ -39,6 +45,8 @@ public class ImportController {
     }
 
     @PostMapping(path = CONTACTS, consumes = NDJSON, produces = "application/json")
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(type = "string",
+            description = "One contact per line, each the body of POST /api/contacts.")))
     public ImportReport.Answer importContacts(HttpServletRequest request, Authentication user,
                                               @RequestParam(defaultValue = "false") boolean suppressDuplicateDetection)
             throws IOException {
@@ -47,6 +55,7 @@ public class ImportController {
 
     /** Any other content type: 415 naming the one these resources read (the generic answer names JSON). */
     @PostMapping(path = {ACCOUNTS, CONTACTS})
+    @Hidden
     public void otherContentType() {
         throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "Send the records as " + NDJSON + ": one JSON object per line.");

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.command.web.RequestBodyShape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,6 +59,7 @@ public class BulkQualificationController {
     }
 
     @PostMapping(path = "/api/leads/qualify", consumes = "application/json", produces = "application/json")
+    @RequestBodyShape(value = QualifyOptions.class, plus = "leadIds")
     public Map<String, List<ObjectNode>> qualifyAll(@RequestBody ObjectNode body) {
         Set<String> leadIds = leadIds(body.remove("leadIds"));
         QualifyOptions options = bodies.readValid(body, QualifyOptions.class);

@@ -3,6 +3,7 @@ package dev.leadqualification.command.lead;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.command.web.RequestBodies;
+import dev.leadqualification.command.web.RequestBodyShape;
 import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.duplicates.DuplicatesFoundException;
 import dev.leadqualification.kernel.lead.CreateLead;
@@ -15,10 +16,12 @@ import dev.leadqualification.kernel.lead.UpdateLead;
 import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
 import dev.leadqualification.kernel.qualification.QualificationDetails;
 import dev.leadqualification.kernel.qualification.QualifyOutcome;
+import dev.leadqualification.platform.openapi.ProblemAnswer;
 import dev.leadqualification.platform.web.FieldError;
 import dev.leadqualification.platform.web.InvalidRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -43,6 +47,9 @@ import static dev.leadqualification.command.web.RequestBodies.pathId;
 @RequestMapping(path = "/api/leads", produces = "application/json")
 public class LeadController {
 
+    static final String CLOSED =
+            "The lead is closed: a qualified or disqualified lead can't be changed. Reactivate it first.";
+
     private final CommandGateway commands;
     private final RequestBodies bodies;
     private final LeadQualifier qualifier;
@@ -54,6 +61,9 @@ public class LeadController {
     }
 
     @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RequestBodyShape(value = LeadDetails.class, plus = "leadId", required = {"topic", "lastName"})
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "id-conflict", when = CommandAnswers.ID_TAKEN)
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         String leadId = bodies.takeId(body, "leadId");
         LeadDetails details = bodies.readValid(body, LeadDetails.class, LeadDetails.OnCreate.class);
@@ -63,6 +73,9 @@ public class LeadController {
 
     /** A JSON merge patch: the fields present change ({@code null} clears); unknown field names are refused. */
     @PatchMapping(path = "/{id}", consumes = {"application/json", "application/merge-patch+json"})
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RequestBodyShape(LeadDetails.class)
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
     public ResponseEntity<Void> update(@PathVariable String id, @RequestBody ObjectNode body) {
         String leadId = pathId(id, "lead");
         Set<String> fields = new LinkedHashSet<>();
@@ -83,6 +96,8 @@ public class LeadController {
     }
 
     @PutMapping(path = "/{id}/qualification-details", consumes = "application/json")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
     public ResponseEntity<Void> qualificationDetails(@PathVariable String id,
                                                      @Valid @RequestBody QualificationDetails details) {
         commands.sendAndWait(new UpdateQualificationDetails(pathId(id, "lead"), details));
@@ -91,6 +106,10 @@ public class LeadController {
 
     /** 200 with the decided ids, or 409 {@code duplicates-found} with the matches (recorded; the lead stays open). */
     @PostMapping(path = "/{id}/qualify")
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "duplicates-found", when = "The record may already exist: link one of the matches (duplicateResolution USE_EXISTING), or create it anyway (CREATE_NEW).")
+    @ProblemAnswer(status = HttpStatus.UNPROCESSABLE_ENTITY, slug = "record-selection-required",
+            when = "Choose which records to create: the organisation does not create them by default.")
     public ResponseEntity<QualificationResult> qualify(@PathVariable String id,
                                        @Valid @RequestBody(required = false) QualifyOptions options) {
         QualifyOutcome outcome = qualifier.qualify(pathId(id, "lead"),
@@ -102,12 +121,18 @@ public class LeadController {
     }
 
     @PostMapping(path = "/{id}/disqualify", consumes = "application/json")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-has-opportunity",
+            when = "An opportunity was created from this lead, so it can't be disqualified.")
     public ResponseEntity<Void> disqualify(@PathVariable String id, @Valid @RequestBody DisqualifyRequest request) {
         commands.sendAndWait(new DisqualifyLead(pathId(id, "lead"), request.reason(), request.description()));
         return CommandAnswers.noContent();
     }
 
     @PostMapping(path = "/{id}/reactivate")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-open", when = "The lead is already open.")
     public ResponseEntity<Void> reactivate(@PathVariable String id) {
         commands.sendAndWait(new ReactivateLead(pathId(id, "lead")));
         return CommandAnswers.noContent();

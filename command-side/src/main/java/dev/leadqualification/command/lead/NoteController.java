@@ -1,5 +1,8 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.platform.openapi.ProblemAnswer;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.kernel.common.Text;
 import dev.leadqualification.kernel.common.TextLimits;
@@ -47,6 +50,8 @@ public class NoteController {
     }
 
     @PostMapping(path = "/api/leads/{id}/notes", consumes = "application/json", produces = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = LeadController.CLOSED)
     public ResponseEntity<Map<String, String>> add(@PathVariable String id, @Valid @RequestBody NoteRequest note) {
         String leadId = pathId(id, "lead");
         if (isBlank(note.title()) && isBlank(note.text()) && note.attachment() == null) {

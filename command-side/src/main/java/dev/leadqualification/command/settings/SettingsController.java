@@ -1,5 +1,7 @@
 package dev.leadqualification.command.settings;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.kernel.settings.ChangeQualificationSettings;
 import dev.leadqualification.kernel.settings.QualificationSettings;
@@ -39,6 +41,7 @@ public class SettingsController {
     }
 
     @PutMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     public ResponseEntity<Void> change(@RequestBody SettingsChange change) {
         QualificationSettings current = settings.current();
         QualificationSettings changed = new QualificationSettings(

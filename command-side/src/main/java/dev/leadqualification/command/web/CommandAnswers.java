@@ -9,6 +9,9 @@ import java.net.URI;
 /** Answers to commands about one record: they carry the record's new version as {@code ETag: "N"}. */
 public final class CommandAnswers {
 
+    /** The 409 {@code id-conflict} of a create, for the API description. */
+    public static final String ID_TAKEN = "A record with this id already exists with other details.";
+
     private CommandAnswers() {
     }
 

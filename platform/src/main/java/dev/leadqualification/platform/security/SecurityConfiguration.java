@@ -1,5 +1,6 @@
 package dev.leadqualification.platform.security;
 
+import dev.leadqualification.platform.openapi.ApiDescriptionConfiguration;
 import dev.leadqualification.platform.web.ProblemWriter;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +34,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * HTTP Basic on every {@code /api/**} endpoint, users from {@code leads.security.users}; health is public, metrics
- * as {@link PrometheusEndpointAccess} says.
+ * HTTP Basic on every {@code /api/**} endpoint, users from {@code leads.security.users}; health and the API's
+ * description (OpenAPI, Swagger UI) are public, metrics as {@link PrometheusEndpointAccess} says.
  * No user exists unless configured. Besides, OAuth2 bearer JWTs when configured ({@link BearerTokenUsers}).
  * Refusals are problem answers: 401 with {@code WWW-Authenticate: Basic} (and {@code Bearer}), 403.
  */
@@ -119,6 +120,7 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
                     PrometheusEndpointAccess.apply(requests, environment);
+                    requests.requestMatchers(ApiDescriptionConfiguration.PUBLIC_PATHS).permitAll();
                     rules.apply(requests);
                     requests.anyRequest().authenticated();
                 })

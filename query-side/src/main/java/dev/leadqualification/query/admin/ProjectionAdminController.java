@@ -1,5 +1,8 @@
 package dev.leadqualification.query.admin;
 
+import dev.leadqualification.platform.openapi.ProblemAnswer;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,6 +37,9 @@ public class ProjectionAdminController {
 
     /** 202 once every processor has been reset and runs again, with their statuses and where to follow them. */
     @PostMapping("/replay")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = ProjectionReplay.IN_PROGRESS,
+            when = "A replay of the projections is in progress. Follow it at GET /api/admin/projections.")
     public ResponseEntity<List<ProjectionStatus>> replay() {
         replay.replay();
         return ResponseEntity.accepted().location(URI.create(PATH)).body(positions.statuses());

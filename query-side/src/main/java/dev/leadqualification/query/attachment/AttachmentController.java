@@ -1,5 +1,8 @@
 package dev.leadqualification.query.attachment;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.leadqualification.query.readmodel.RecordIds;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +28,8 @@ public class AttachmentController {
     }
 
     @GetMapping("/api/attachments/{noteId}")
+    @ApiResponse(responseCode = "200", description = "The file, with the Content-Type it was uploaded with",
+            content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     public ResponseEntity<byte[]> attachment(@PathVariable String noteId) {
         StoredAttachment attachment = RecordIds.find(noteId, "attachment", attachments::find);
         return ResponseEntity.ok()

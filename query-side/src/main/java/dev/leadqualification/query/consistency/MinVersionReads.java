@@ -40,6 +40,7 @@ import java.util.function.ToLongFunction;
 public class MinVersionReads implements DisposableBean {
 
     public static final String PARAMETER = "minVersion";
+    public static final String NOT_YET_CONSISTENT = "not-yet-consistent";
     static final Duration PATIENCE = Duration.ofSeconds(5);
     static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     static final String RETRY_AFTER_SECONDS = "1";
@@ -158,7 +159,7 @@ public class MinVersionReads implements DisposableBean {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, "not-yet-consistent",
+                    .body(ProblemWriter.problem(HttpStatus.SERVICE_UNAVAILABLE, NOT_YET_CONSISTENT,
                             "The query side has not reached version " + wanted + " of " + what + " " + id + " within "
                                     + PATIENCE.toSeconds() + " seconds: it " + shows + ". Try again shortly.",
                             extensions));

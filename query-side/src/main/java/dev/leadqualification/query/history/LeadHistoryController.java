@@ -25,7 +25,7 @@ import java.util.UUID;
 @RestController
 public class LeadHistoryController {
 
-    static final String AS_OF = "asOf";
+    public static final String AS_OF = "asOf";
 
     private final LeadHistory history;
     private final LeadAsOf asOf;

@@ -1,5 +1,9 @@
 package dev.leadqualification.query.stream;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springframework.http.MediaType;
 import dev.leadqualification.platform.web.InvalidRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +38,8 @@ class EventStreamController {
     }
 
     @GetMapping("/api/events")
+    @ApiResponse(responseCode = "200", description = "Server-sent events; each data is a CloudEvents 1.0 JSON object",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     SseEmitter events(@RequestHeader(name = LAST_EVENT_ID, required = false) String lastEventId,
                       @RequestParam(name = "after", required = false) String after,
                       @RequestParam(name = "types", required = false) String types,
