@@ -65,7 +65,8 @@ class ApiDescriptionIT {
             "QUERY GET /api/leads/{}/history",
             "QUERY GET /api/events",
             "QUERY GET /api/admin/projections",
-            "QUERY POST /api/admin/projections/replay");
+            "QUERY POST /api/admin/projections/replay",
+            "QUERY GET /api/admin/publisher");
 
     private final Api api = Api.shared();
     private final Sales sales = new Sales(api);
