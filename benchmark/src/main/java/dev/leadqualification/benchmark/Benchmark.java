@@ -227,7 +227,7 @@ public final class Benchmark {
                 SeveralInstances.runAs(context, instances, instances, true);
                 several.secondsUntilBalanced = SeveralInstances.awaitBalanced(context, database);
                 say("several instances: segments spread " + seconds(several.secondsUntilBalanced)
-                        + " s after the instances were healthy");
+                        + " s after the last instance was healthy");
             });
             if (!started) {
                 return;
@@ -247,8 +247,8 @@ public final class Benchmark {
             boolean killed = step(results, "several instances: take-over", () -> {
                 say("several instances: killing one instance of each side (SIGKILL)");
                 several.takeOvers.addAll(SeveralInstances.killOneOfEach(context, database));
-                several.takeOvers.forEach(takeOver -> say("  " + takeOver.instance() + ": " + takeOver.segmentsHeld()
-                        + " segments taken over after " + seconds(takeOver.seconds()) + " s"));
+                several.takeOvers.forEach(takeOver -> say("  " + takeOver.instance() + ": the segments it held ("
+                        + takeOver.segmentsHeld() + ") taken over after " + seconds(takeOver.seconds()) + " s"));
             });
             if (killed) {
                 step(results, "several instances: after the take-over", () -> {

@@ -45,6 +45,7 @@ public final class BenchmarkOptions {
         DEFAULTS.put("poll-ms", "5");
         DEFAULTS.put("timeout-minutes", "30");
         DEFAULTS.put("service-heap", "512m");
+        DEFAULTS.put("service-pool-size", "");
         DEFAULTS.put("home", ".");
         DEFAULTS.put("output", "");
         DEFAULTS.put("command-jar", "");
@@ -73,6 +74,7 @@ public final class BenchmarkOptions {
                         --import-batch 50000 --import-clients 1 --warmup 1000 --warmup-rounds 10
                         --baseline-seconds 10 --baseline-threads 16
               running:  --creation-clients 8 --poll-ms 5 --timeout-minutes 30 --service-heap 512m
+                        --service-pool-size (each instance's connections; default: the services' own)
                         --home . --output <home>/benchmark/target/report --command-jar --query-jar
                         --postgres-url jdbc:postgresql://127.0.0.1:5432/postgres --postgres-user postgres
                         --postgres-password '' --keep-database false
@@ -263,6 +265,11 @@ public final class BenchmarkOptions {
 
     public String serviceHeap() {
         return values.get("service-heap");
+    }
+
+    /** Each service instance's database connections ({@code SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE}), if given. */
+    public Optional<Integer> servicePoolSize() {
+        return values.get("service-pool-size").isBlank() ? Optional.empty() : Optional.of(integer("service-pool-size"));
     }
 
     public Path home() {

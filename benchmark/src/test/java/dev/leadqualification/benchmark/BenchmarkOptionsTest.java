@@ -26,6 +26,8 @@ class BenchmarkOptionsTest {
         assertThat(options.serviceHeap()).isEqualTo("512m");
         assertThat(options.servicesGiven()).isFalse();
         assertThat(options.severalInstances()).isFalse();
+        assertThat(options.servicePoolSize()).isEmpty();
+        assertThat(BenchmarkOptions.parse("--service-pool-size", "5").servicePoolSize()).contains(5);
     }
 
     @Test

@@ -32,7 +32,7 @@ final class SeveralInstancesFigures {
         figures.add(Figure.of(SCENARIO, "lead cache off ÷ on (1+1)", ratio(uncached, cached), "×"));
         figures.add(Figure.of(SCENARIO, larger.map(SeveralInstancesFigures::label).orElse("more instances")
                 + " ÷ 1+1 (lead cache on)", ratio(larger, cached), "×"));
-        figures.add(Figure.of(SCENARIO, "segments spread after the instances were healthy",
+        figures.add(Figure.of(SCENARIO, "segments spread over the instances, after the last one was healthy",
                 several.secondsUntilBalanced, "s"));
 
         LatencySummary answer = several.idleLatency == null ? null : several.idleLatency.answerMs();
@@ -48,7 +48,8 @@ final class SeveralInstancesFigures {
 
         for (SeveralInstances.TakeOver takeOver : several.takeOvers) {
             figures.add(Figure.of(SCENARIO, takeOver.side() + " killed (SIGKILL): its " + takeOver.segmentsHeld()
-                    + " segments taken over after", takeOver.seconds(), "s"));
+                    + (takeOver.segmentsHeld() == 1 ? " segment" : " segments") + " taken over after",
+                    takeOver.seconds(), "s"));
         }
         if (several.takeOvers.isEmpty()) {
             figures.add(Figure.of(SCENARIO, "killed instance's segments taken over after", null, "s"));

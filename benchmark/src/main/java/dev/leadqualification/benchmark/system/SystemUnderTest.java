@@ -84,6 +84,8 @@ public final class SystemUnderTest implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
         addUser(environment, 0, sales, "SALES");
         addUser(environment, 1, admin, "ADMIN");
+        options.servicePoolSize().ifPresent(size ->
+                environment.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", Integer.toString(size)));
         SystemUnderTest system = new SystemUnderTest(null, null, sales, admin, Optional.of(database),
                 new Launch(options, environment, logs));
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "stop the services"));
