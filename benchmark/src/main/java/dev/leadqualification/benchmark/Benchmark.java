@@ -13,8 +13,10 @@ import dev.leadqualification.benchmark.scenario.ProjectionReplay;
 import dev.leadqualification.benchmark.scenario.QualificationLatency;
 import dev.leadqualification.benchmark.scenario.ScenarioContext;
 import dev.leadqualification.benchmark.scenario.ServiceMemory;
+import dev.leadqualification.benchmark.scenario.SeveralInstances;
 import dev.leadqualification.benchmark.scenario.WarmUp;
 import dev.leadqualification.benchmark.system.BenchmarkDatabase;
+import dev.leadqualification.benchmark.system.InstancesInDatabase;
 import dev.leadqualification.benchmark.system.JdbcTarget;
 import dev.leadqualification.benchmark.system.SystemUnderTest;
 import dev.leadqualification.benchmark.system.TableStatistics;
@@ -23,15 +25,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The benchmark: PostgreSQL's commit ceiling (the baseline), then scenarios 1–5 of the benchmark issue against
- * both services (started here on a fresh database, or given by URL), then the report in {@code --output}.
+ * both services (started here on a fresh database, or given by URL), or with {@code --scenario several-instances}
+ * the several-instances scenario (issue 20), then the report in {@code --output}.
  * A part that fails is recorded in the report's errors and the run goes on where it can; the exit code is 1 when
  * anything failed, 2 for wrong options, else 0 (targets not met are no failure: the report says which).
  */
@@ -48,6 +55,14 @@ public final class Benchmark {
     static final String LOAD = "underload";
     static final String IMPORTED = "imported";
     static final String AT_SCALE = "atscale";
+    /** The several-instances scenario's sets: one label per configuration, then the probes and the check after a kill. */
+    static final String ONE_OF_EACH = "single";
+    static final String UNCACHED = "nocache";
+    static final String SEVERAL_OF_EACH = "several";
+    static final String SEVERAL_PROBES = "manyprobe";
+    static final String AFTER_KILL = "afterkill";
+    /** How long the system is left alone before its idle transactions are counted. */
+    static final Duration IDLE_SETTLE = Duration.ofSeconds(10);
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -79,6 +94,9 @@ public final class Benchmark {
     public static Report run(BenchmarkOptions options) {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Results results = new Results();
+        if (options.severalInstances()) {
+            results.severalInstances = new Results.SeveralInstancesScenario();
+        }
         String postgresqlVersion = null;
         BenchmarkDatabase ownDatabase = null;
         try {
@@ -99,14 +117,22 @@ public final class Benchmark {
                     () -> say("baseline: not measured (no --jdbc-url)"));
             say(ownDatabase != null ? "starting both services" : "using the services at " + options.commandUrl()
                     + " and " + options.queryUrl());
-            ServiceMemory memory;
+            ServiceMemory memory = null;
             try (SystemUnderTest system = ownDatabase != null
                     ? SystemUnderTest.start(options, ownDatabase.target(), logs(options))
                     : SystemUnderTest.given(options);
                  TableStatistics statistics = TableStatistics.keptCurrentIn(database, Benchmark::say)) {
-                memory = scenarios(new ScenarioContext(system, TestData.forNewRun(), options), results, statistics);
+                ScenarioContext context = new ScenarioContext(system, TestData.forNewRun(), options);
+                if (options.severalInstances()) {
+                    severalInstances(context, results, statistics);
+                } else {
+                    memory = scenarios(context, results, statistics);
+                }
             }
-            step(results, "5 memory", () -> results.memory = memory.usage());
+            if (memory != null) {
+                ServiceMemory watched = memory;
+                step(results, "5 memory", () -> results.memory = watched.usage());
+            }
         } catch (RuntimeException failure) {
             results.errors.add("run: " + failure.getMessage());
         } finally {
@@ -179,6 +205,82 @@ public final class Benchmark {
         return memory;
     }
 
+    /**
+     * The several-instances scenario: bulk qualification with one instance of each side, its lead cache on and then
+     * off, then with {@code --instances} of each (cache on): their segments spread, idle latency, idle transactions,
+     * and the take-over of the segments of one instance of each side killed with SIGKILL.
+     */
+    private static void severalInstances(ScenarioContext context, Results results, TableStatistics statistics) {
+        BenchmarkOptions options = context.options();
+        Results.SeveralInstancesScenario several = results.severalInstances;
+        int instances = options.instances();
+        try (InstancesInDatabase database = InstancesInDatabase.of(context.system().database().orElseThrow())) {
+            if (configuration(context, results, statistics, ONE_OF_EACH, 1, true)
+                    && step(results, "several instances: 1+1, lead cache off", () -> {
+                        say("several instances: the command side again, with its lead cache off");
+                        SeveralInstances.runAs(context, 1, 1, false);
+                    })) {
+                configuration(context, results, statistics, UNCACHED, 1, false);
+            }
+            boolean started = step(results, "several instances: start " + instances + "+" + instances, () -> {
+                say("several instances: " + instances + " instances of each side (lead cache on)");
+                SeveralInstances.runAs(context, instances, instances, true);
+                several.secondsUntilBalanced = SeveralInstances.awaitBalanced(context, database);
+                say("several instances: segments spread " + seconds(several.secondsUntilBalanced)
+                        + " s after the last instance was healthy");
+            });
+            if (!started) {
+                return;
+            }
+            configuration(context, results, statistics, SEVERAL_OF_EACH, instances, true);
+            step(results, "several instances: latency, idle", () -> {
+                say("several instances: " + options.latencySamples() + " single qualifications, system idle");
+                several.idleLatency = QualificationLatency.idle(context, SEVERAL_PROBES, options.latencySamples());
+            });
+            step(results, "several instances: idle transactions", () -> {
+                // the periodic ANALYZE would be counted too; nothing measured later needs fresh statistics
+                statistics.close();
+                say("several instances: transactions of the idle system over " + options.idleWindow().toSeconds() + " s");
+                several.idleTransactions = SeveralInstances.idleTransactions(context, database, IDLE_SETTLE,
+                        options.idleWindow());
+            });
+            boolean killed = step(results, "several instances: take-over", () -> {
+                say("several instances: killing one instance of each side (SIGKILL)");
+                several.takeOvers.addAll(SeveralInstances.killOneOfEach(context, database));
+                several.takeOvers.forEach(takeOver -> say("  " + takeOver.instance() + ": the segments it held ("
+                        + takeOver.segmentsHeld() + ") taken over after " + seconds(takeOver.seconds()) + " s"));
+            });
+            if (killed) {
+                step(results, "several instances: after the take-over", () -> {
+                    say("several instances: " + options.leads() + " leads through the survivors");
+                    several.afterTakeOver = BulkQualification.inBatches(context, AFTER_KILL, options.leads());
+                });
+            }
+        }
+    }
+
+    /** Warm-up rounds and a measured bulk qualification with the instances running now; whether it worked. */
+    private static boolean configuration(ScenarioContext context, Results results, TableStatistics statistics,
+                                         String setName, int instances, boolean leadCache) {
+        BenchmarkOptions options = context.options();
+        String described = instances + "+" + instances + " instances, lead cache " + (leadCache ? "on" : "off");
+        return step(results, "several instances: " + described, () -> {
+            List<BulkQualification.Run> warmup = new ArrayList<>();
+            if (options.warmup() > 0) {
+                say("several instances, " + described + ": warm-up, " + options.warmupRounds() + " sets of "
+                        + options.warmup() + " leads");
+                warmup.addAll(WarmUp.rounds(context, setName + "warm", options.warmup(), options.warmupRounds()));
+            }
+            statistics.analyzeChangedTables();
+            say("several instances, " + described + ": " + options.leads() + " leads in calls of " + options.batch()
+                    + " from " + options.batchClients() + " clients");
+            BulkQualification.Run bulk = BulkQualification.inBatches(context, setName + "set", options.leads());
+            results.severalInstances.configurations.add(
+                    new SeveralInstances.Configuration(instances, instances, leadCache, warmup, bulk));
+            say(String.format(Locale.ROOT, "  %.0f leads/s", bulk.leadsPerSecond()));
+        });
+    }
+
     /** Runs one part; a failure is recorded (and printed) and the run goes on. Returns whether it worked. */
     private static boolean step(Results results, String part, Runnable work) {
         try {
@@ -190,6 +292,10 @@ public final class Benchmark {
             results.errors.add(error);
             return false;
         }
+    }
+
+    private static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.1f", seconds);
     }
 
     private static Path logs(BenchmarkOptions options) {

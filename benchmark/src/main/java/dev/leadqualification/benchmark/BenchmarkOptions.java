@@ -15,7 +15,13 @@ public final class BenchmarkOptions {
 
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
+    /** The scenarios of the benchmark issue (the default). */
+    public static final String STANDARD = "standard";
+    /** Several instances of each side on one database (issue 20): {@code --instances} of each beside one of each. */
+    public static final String SEVERAL_INSTANCES = "several-instances";
+
     static {
+        DEFAULTS.put("scenario", STANDARD);
         // scenario sizes
         DEFAULTS.put("leads", "10000");
         DEFAULTS.put("batch", "1000");
@@ -32,11 +38,14 @@ public final class BenchmarkOptions {
         DEFAULTS.put("warmup-rounds", "10");
         DEFAULTS.put("baseline-seconds", "10");
         DEFAULTS.put("baseline-threads", "16");
+        DEFAULTS.put("instances", "2");
+        DEFAULTS.put("idle-seconds", "60");
         // how the benchmark works
         DEFAULTS.put("creation-clients", "8");
         DEFAULTS.put("poll-ms", "5");
         DEFAULTS.put("timeout-minutes", "30");
         DEFAULTS.put("service-heap", "512m");
+        DEFAULTS.put("service-pool-size", "");
         DEFAULTS.put("home", ".");
         DEFAULTS.put("output", "");
         DEFAULTS.put("command-jar", "");
@@ -57,11 +66,15 @@ public final class BenchmarkOptions {
 
     public static final String USAGE = """
             benchmark/run.sh [--name value ...]
+              what:     --scenario standard (the benchmark issue's scenarios 1-5) | several-instances (1+1 instances
+                        with the lead cache on and off, then --instances 2 of each: leads/s, idle latency, idle
+                        transactions over --idle-seconds 60, take-over of a killed instance's segments)
               sizes:    --leads 10000 --batch 1000 --batch-clients 1 --clients 16 --latency-samples 200
                         --duplicate-checks 1000 --duplicate-warmup 10000 --accounts 1000000 --contacts 1000000
                         --import-batch 50000 --import-clients 1 --warmup 1000 --warmup-rounds 10
                         --baseline-seconds 10 --baseline-threads 16
               running:  --creation-clients 8 --poll-ms 5 --timeout-minutes 30 --service-heap 512m
+                        --service-pool-size (each instance's connections; default: the services' own)
                         --home . --output <home>/benchmark/target/report --command-jar --query-jar
                         --postgres-url jdbc:postgresql://127.0.0.1:5432/postgres --postgres-user postgres
                         --postgres-password '' --keep-database false
@@ -123,6 +136,19 @@ public final class BenchmarkOptions {
         if (batch() > 1000) {
             throw new IllegalArgumentException("--batch must be at most 1000 (the bulk qualify limit)");
         }
+        if (!scenario().equals(STANDARD) && !scenario().equals(SEVERAL_INSTANCES)) {
+            throw new IllegalArgumentException("--scenario must be " + STANDARD + " or " + SEVERAL_INSTANCES);
+        }
+        if (integer("instances") < 2) {
+            throw new IllegalArgumentException("--instances must be 2 or more");
+        }
+        if (integer("idle-seconds") < 1) {
+            throw new IllegalArgumentException("--idle-seconds must be 1 or more");
+        }
+        if (severalInstances() && servicesGiven()) {
+            throw new IllegalArgumentException("--scenario " + SEVERAL_INSTANCES + " starts the instances itself: "
+                    + "no --command-url");
+        }
         if (servicesGiven() && (values.get("query-url").isBlank() || values.get("user").isBlank())) {
             throw new IllegalArgumentException("--command-url needs --query-url, --user and --password as well");
         }
@@ -133,6 +159,24 @@ public final class BenchmarkOptions {
         Map<String, String> parameters = new TreeMap<>(values);
         parameters.keySet().removeIf(name -> name.endsWith("password"));
         return parameters;
+    }
+
+    public String scenario() {
+        return values.get("scenario");
+    }
+
+    public boolean severalInstances() {
+        return scenario().equals(SEVERAL_INSTANCES);
+    }
+
+    /** The instances of each side in the several-instances scenario's larger configuration. */
+    public int instances() {
+        return integer("instances");
+    }
+
+    /** How long the idle several-instances system's transactions are counted. */
+    public Duration idleWindow() {
+        return Duration.ofSeconds(integer("idle-seconds"));
     }
 
     public int leads() {
@@ -221,6 +265,11 @@ public final class BenchmarkOptions {
 
     public String serviceHeap() {
         return values.get("service-heap");
+    }
+
+    /** Each service instance's database connections ({@code SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE}), if given. */
+    public Optional<Integer> servicePoolSize() {
+        return values.get("service-pool-size").isBlank() ? Optional.empty() : Optional.of(integer("service-pool-size"));
     }
 
     public Path home() {

@@ -25,6 +25,22 @@ class BenchmarkOptionsTest {
         assertThat(options.baselineDuration()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.serviceHeap()).isEqualTo("512m");
         assertThat(options.servicesGiven()).isFalse();
+        assertThat(options.severalInstances()).isFalse();
+        assertThat(options.servicePoolSize()).isEmpty();
+        assertThat(BenchmarkOptions.parse("--service-pool-size", "5").servicePoolSize()).contains(5);
+    }
+
+    @Test
+    void theSeveralInstancesScenarioStartsItsInstancesItself() {
+        BenchmarkOptions options = BenchmarkOptions.parse("--scenario", "several-instances", "--idle-seconds", "30");
+
+        assertThat(options.severalInstances()).isTrue();
+        assertThat(options.instances()).isEqualTo(2);
+        assertThat(options.idleWindow()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--scenario", "several-instances", "--command-url", "http://c",
+                "--query-url", "http://q", "--user", "u")).hasMessageContaining("no --command-url");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--scenario", "other")).hasMessageContaining("--scenario must be");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--instances", "1")).hasMessageContaining("2 or more");
     }
 
     @Test

@@ -12,11 +12,13 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The benchmark's HTTP client of one service ({@code baseUrl}): blocking calls from the benchmark's own threads
- * over kept-alive HTTP/1.1 connections, as a sales tool or an import job would make them.
+ * The benchmark's HTTP client of one service ({@code baseUrl}, or several instances of it taken in turn: a
+ * {@link RoundRobin}): blocking calls from the benchmark's own threads over kept-alive HTTP/1.1 connections, as a
+ * sales tool or an import job would make them.
  * <p>
  * Each call runs on the calling thread alone ({@link HttpURLConnection}). The JDK's {@code java.net.http} client,
  * used before, hands every exchange to its selector thread and back; on two cores shared with both services and
@@ -42,17 +44,22 @@ public final class ApiClient {
         }
     }
 
-    private final String baseUrl;
+    private final RoundRobin instances;
     private final Credentials credentials;
 
     public ApiClient(String baseUrl, Credentials credentials) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this(new RoundRobin(List.of(baseUrl)), credentials);
+    }
+
+    /** A client of several instances of one service, each call sent to the next instance in turn. */
+    public ApiClient(RoundRobin instances, Credentials credentials) {
+        this.instances = instances;
         this.credentials = credentials;
     }
 
-    /** The same service as another user. */
+    /** The same service as another user (the instances still taken in turn, this client's calls among them). */
     public ApiClient as(Credentials other) {
-        return new ApiClient(baseUrl, other);
+        return new ApiClient(instances, other);
     }
 
     public Answer get(String path) {
@@ -95,7 +102,7 @@ public final class ApiClient {
         String described = method + " " + path;
         HttpURLConnection connection = null;
         try {
-            connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+            connection = (HttpURLConnection) URI.create(instances.next() + path).toURL().openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
             connection.setReadTimeout((int) REQUEST_TIMEOUT.toMillis());

@@ -55,8 +55,11 @@ public final class ReportWriter {
         for (Figure figure : report.figures()) {
             row(md, figure);
         }
-        md.append("\nTargets met: ").append(report.targetsMet()).append(" of ").append(report.targetCount())
-                .append(". Memory: ").append(report.heapMeasure()).append("\n\n");
+        md.append("\nTargets met: ").append(report.targetsMet()).append(" of ").append(report.targetCount());
+        if (report.results().severalInstances == null) {
+            md.append(". Memory: ").append(report.heapMeasure());
+        }
+        md.append(".\n\n");
         md.append("![throughput](").append(THROUGHPUT_CHART).append(") ![latency](").append(LATENCY_CHART).append(")\n");
         if (!report.errors().isEmpty()) {
             md.append("\n## Errors\n\n");
@@ -83,6 +86,14 @@ public final class ReportWriter {
 
     static String throughputChart(Report report) {
         Results results = report.results();
+        if (results.severalInstances != null) {
+            BarChart chart = new BarChart("Several instances: leads qualified end to end per second", "leads/s", false);
+            results.severalInstances.configurations.forEach(configuration -> chart.bar(
+                    SeveralInstancesFigures.label(configuration), configuration.bulk().leadsPerSecond(),
+                    configuration.leadCache() ? 0 : 1));
+            bar(chart, "after the take-over (survivors)", results.severalInstances.afterTakeOver, 2);
+            return chart.svg();
+        }
         BarChart chart = new BarChart("Scenario 1: leads qualified end to end per second", "leads/s", false);
         bar(chart, "calls of " + report.parameters().get("batch") + ", empty store", results.bulkQualification.batch, 0);
         bar(chart, report.parameters().get("clients") + " clients, one lead per call", results.bulkQualification.clients, 0);
@@ -100,6 +111,15 @@ public final class ReportWriter {
     }
 
     static String latencyChart(Report report) {
+        if (report.results().severalInstances != null) {
+            BarChart chart = new BarChart("Several instances: single qualification, idle, time until ...",
+                    "milliseconds", true);
+            QualificationLatency.Run idle = report.results().severalInstances.idleLatency;
+            percentiles(chart, "the answer", idle == null ? null : idle.answerMs(), 0);
+            percentiles(chart, "completed", idle == null ? null : idle.completedMs(), 1);
+            chart.reference("completed p99 target", SeveralInstancesFigures.IDLE_COMPLETED_P99_MS);
+            return chart.svg();
+        }
         BarChart chart = new BarChart("Scenario 2: single qualification, time until ...", "milliseconds", true);
         QualificationLatency.Run idle = report.results().latency.idle;
         QualificationLatency.Run loaded = report.results().latency.underLoad;

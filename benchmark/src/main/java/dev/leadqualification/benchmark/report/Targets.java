@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** The report's headline figures: the targets, each met or not, and the figures beside them. */
+/**
+ * The report's headline figures: the issue's targets, each met or not, and the figures beside them; those of the
+ * several-instances scenario instead when it was the one run ({@link SeveralInstancesFigures}).
+ */
 public final class Targets {
 
     static final double LEADS_PER_SECOND = 1_000;
@@ -38,6 +41,10 @@ public final class Targets {
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.of("baseline", "PostgreSQL commit ceiling (" + (results.baseline == null ? "?"
                 : results.baseline.threads()) + " JDBC threads, single-row commits)", baseline, "rows/s").withRatioTo(baseline));
+        if (results.severalInstances != null) {
+            SeveralInstancesFigures.add(figures, results.severalInstances, baseline);
+            return figures;
+        }
 
         BulkQualification.Run batch = results.bulkQualification.batch;
         BulkQualification.Run clients = results.bulkQualification.clients;

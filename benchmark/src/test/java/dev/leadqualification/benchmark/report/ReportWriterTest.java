@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadqualification.benchmark.baseline.CommitCeiling;
 import dev.leadqualification.benchmark.measure.HeapUsage;
 import dev.leadqualification.benchmark.measure.LatencySummary;
+import dev.leadqualification.benchmark.measure.TransactionRate;
 import dev.leadqualification.benchmark.scenario.BulkImport;
 import dev.leadqualification.benchmark.scenario.BulkQualification;
 import dev.leadqualification.benchmark.scenario.QualificationLatency;
+import dev.leadqualification.benchmark.scenario.SeveralInstances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -95,6 +97,46 @@ class ReportWriterTest {
         Document latency = svg(directory.resolve(ReportWriter.LATENCY_CHART));
         assertThat(latency.getElementsByTagName("rect").getLength()).isEqualTo(1 + 6); // idle: 3 percentiles × 2 times
         assertThat(latency.getElementsByTagName("line").getLength()).isEqualTo(2 + 2); // targets; ticks at 10 and 100 ms
+    }
+
+    @Test
+    void theSeveralInstancesScenarioReportsItsOwnFigures() throws Exception {
+        Results results = new Results();
+        results.baseline = new CommitCeiling.Result(16, 10.0, 100_000, 10_000);
+        Results.SeveralInstancesScenario several = new Results.SeveralInstancesScenario();
+        several.configurations.add(configuration(1, true, 500));
+        several.configurations.add(configuration(1, false, 400));
+        several.configurations.add(configuration(2, true, 450));
+        several.idleLatency = new QualificationLatency.Run(new LatencySummary(100, 8, 12, 15, 16, 9),
+                new LatencySummary(100, 20, 28, 30, 35, 21), null);
+        several.idleTransactions = new TransactionRate(60, 600, 1, 10);
+        several.takeOvers.add(new SeveralInstances.TakeOver("command-side", "command-side/h/a", 2, 12.5));
+        results.severalInstances = several;
+
+        ReportWriter.write(Report.of("2025-01-01T10:00:00Z", "2025-01-01T10:10:00Z",
+                Machine.current("PostgreSQL 15.20 on x86_64"), Map.of("scenario", "several-instances"), results), directory);
+
+        JsonNode json = JSON.readTree(directory.resolve(ReportWriter.JSON_FILE).toFile());
+        assertThat(json.path("targetCount").asInt()).isEqualTo(1);
+        JsonNode completed = target(json, "idle: single qualify, completed p99");
+        assertThat(completed.path("value").asDouble()).isEqualTo(30.0);
+        assertThat(completed.path("met").asBoolean()).isFalse();
+        String markdown = Files.readString(directory.resolve(ReportWriter.MARKDOWN_FILE));
+        assertThat(markdown)
+                .contains("| several instances | 2+2 instances, lead cache on: leads qualified end to end | 450 leads/s | 0.045 |")
+                .contains("| several instances | lead cache off ÷ on (1+1) | 0.800 × |")
+                .contains("| several instances | 2+2 instances, lead cache on ÷ 1+1 (lead cache on) | 0.900 × |")
+                .contains("| several instances | idle: transactions per second (each a statement or a few) | 10.0 /s |")
+                .contains("| several instances | command-side killed (SIGKILL): its 2 segments taken over after | 12.5 s |")
+                .doesNotContain("1 bulk qualification").doesNotContain("Memory:");
+        assertThat(svg(directory.resolve(ReportWriter.THROUGHPUT_CHART)).getElementsByTagName("rect").getLength())
+                .isEqualTo(1 + 3);
+    }
+
+    private static SeveralInstances.Configuration configuration(int instances, boolean leadCache, double leadsPerSecond) {
+        BulkQualification.Run bulk = new BulkQualification.Run("batch", 1000, 250, 2, 400,
+                new LatencySummary(4, 500, 600, 600, 600, 520), 1.5, 1000 / leadsPerSecond, leadsPerSecond, 1000, 0, 1000);
+        return new SeveralInstances.Configuration(instances, instances, leadCache, List.of(), bulk);
     }
 
     private static Report report() {
