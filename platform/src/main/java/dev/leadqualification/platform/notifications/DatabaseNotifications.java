@@ -37,8 +37,14 @@ public class DatabaseNotifications implements SmartLifecycle {
         this.dataSource = dataSource;
     }
 
-    /** Calls {@code onNotification} with each payload sent on {@code channel} (a plain lower-case identifier). */
+    /**
+     * Calls {@code onNotification} with each payload sent on {@code channel} (a plain lower-case identifier). Channels
+     * are subscribed when the listener starts: register while the application context is being built.
+     */
     public void listen(String channel, Consumer<String> onNotification) {
+        if (listener != null && !listeners.containsKey(channel)) {
+            throw new IllegalStateException("Channel " + channel + " registered after the listener started");
+        }
         if (!channel.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Not a plain channel name: " + channel);
         }
