@@ -70,19 +70,21 @@ class ConcurrentModificationIT {
             for (int n = 0; n < WRITES_PER_THREAD; n++) {
                 String jobTitle = "Writer " + i + " write " + n;
                 series.add(new Write(jobTitle, (i % 2 == 0 ? first : second).as(SAM)
+                        .withHeader("Idempotency-Key", keyOf(jobTitle))
                         .patch("/api/leads/" + leadId, object("jobTitle", jobTitle))));
             }
             return series;
         }).stream().flatMap(List::stream).toList();
 
         Map<String, String> appliedByVersion = new HashMap<>();
-        List<Reply> refused = new ArrayList<>();
+        List<Write> refused = new ArrayList<>();
         for (Write write : writes) {
             if (write.reply().status() == 204) {
                 appliedByVersion.put(write.reply().header("ETag"), write.jobTitle());
             } else {
                 assertProblem(write.reply(), 409, "concurrent-modification");
-                refused.add(write.reply());
+                assertThat(write.reply().header("Retry-After")).isEqualTo("1");
+                refused.add(write);
             }
         }
         assertThat(refused).as("writes that lost the race to the other instance").isNotEmpty();
@@ -95,6 +97,19 @@ class ConcurrentModificationIT {
         assertThat(storedByVersion).as("%d of %d writes were applied", appliedByVersion.size(), writes.size())
                 .isEqualTo(appliedByVersion);
         assertThat(events).hasSize(1 + appliedByVersion.size());
+
+        // a conflict is not the command's outcome: sent again with its Idempotency-Key, the write runs (no race now)
+        for (Write write : refused) {
+            Reply retried = first.as(SAM).withHeader("Idempotency-Key", keyOf(write.jobTitle()))
+                    .patch("/api/leads/" + leadId, object("jobTitle", write.jobTitle()));
+            assertThat(retried.status()).as("retry of %s", write.jobTitle()).isEqualTo(204);
+            assertThat(retried.header("Idempotent-Replayed")).isNull();
+        }
+        assertThat(store.eventsOf(leadId)).hasSize(1 + appliedByVersion.size() + refused.size());
+    }
+
+    private static String keyOf(String jobTitle) {
+        return jobTitle.replace(' ', '-');
     }
 
     /** One write of a tight loop: the job title it set, and its answer. */

@@ -24,8 +24,11 @@ import java.util.regex.Pattern;
  * A command sent with {@code Idempotency-Key} runs at most once per user and key: the key is reserved before
  * the command runs, and the answer stored after it, so a repeat gets the first answer again (status, body,
  * ETag, Location) with {@code Idempotent-Replayed: true}. A repeat while the first is still running: 409
- * {@code request-in-progress}. The same key for another request: 422 {@code idempotency-key-reused}. A server
- * error (5xx) is not stored, so the client may retry it.
+ * {@code request-in-progress}. The same key for another request: 422 {@code idempotency-key-reused}. An answer
+ * that asks the client to try again ({@code Retry-After}: a server error, the database away, a record changed
+ * by others at the same time) is not the command's outcome, so it is not stored and a retry with the key runs
+ * the command. A reservation is renewed while its request runs ({@link IdempotencyRecords#renewRunningReservations}),
+ * so a long import keeps its key.
  * <p>
  * The body is never held in memory: the request is hashed as the controller reads it ({@link RequestDigest}), and
  * what it left unread is read to the end after it; the hash is stored with the answer. An import of a gigabyte
@@ -86,7 +89,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throw failure;
         }
         Optional<String> requestHash = wholeRequestHash(request);
-        if (answer.getStatus() >= 500 || requestHash.isEmpty()) {
+        if (answer.getStatus() >= 500 || answer.containsHeader(HttpHeaders.RETRY_AFTER) || requestHash.isEmpty()) {
             records.release(username, key);
         } else {
             Map<String, String> headers = new LinkedHashMap<>();

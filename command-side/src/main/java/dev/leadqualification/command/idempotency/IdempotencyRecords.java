@@ -8,8 +8,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The durable store of idempotency keys and the answers given to them. Each call is its own short
@@ -21,15 +24,22 @@ public class IdempotencyRecords {
     /** How long a key is remembered. */
     static final Duration RETENTION = Duration.ofHours(24);
     /**
-     * A reservation still in progress after this long belongs to a request that never finished (its service
+     * A reservation in progress not renewed for this long belongs to a request that never finished (its service
      * crashed or lost the database between the command and storing the answer): a repeat may take the key over
      * and run the command again, which answers from the command's current outcome (a repeated create names
      * the same record, a repeated qualify is refused as lead-closed) instead of 409 for the rest of the day.
      */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    /** How often the reservations of the requests this instance is running are renewed; well inside the above. */
+    static final String RENEWAL_INTERVAL = "PT1M";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    /** The reservations of the requests running on this instance, renewed until their answer is stored. */
+    private final Set<Reservation> running = ConcurrentHashMap.newKeySet();
+
+    private record Reservation(String username, String key) {
+    }
 
     public IdempotencyRecords(JdbcTemplate jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
@@ -53,11 +63,16 @@ public class IdempotencyRecords {
         jdbc.update("""
                 DELETE FROM idempotency_record WHERE username = ? AND idempotency_key = ?
                 AND (created_at < now() - make_interval(secs => ?)
-                     OR (state = 'IN_PROGRESS' AND created_at < now() - make_interval(secs => ?)))""",
+                     OR (state = 'IN_PROGRESS' AND alive_at < now() - make_interval(secs => ?)))""",
                 username, key, RETENTION.toSeconds(), ABANDONED_AFTER.toSeconds());
-        return jdbc.update("""
-                INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at)
-                VALUES (?, ?, ?, 'IN_PROGRESS', now()) ON CONFLICT DO NOTHING""", username, key, requestLineHash) == 1;
+        boolean reserved = jdbc.update("""
+                INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at, alive_at)
+                VALUES (?, ?, ?, 'IN_PROGRESS', now(), now()) ON CONFLICT DO NOTHING""",
+                username, key, requestLineHash) == 1;
+        if (reserved) {
+            running.add(new Reservation(username, key));
+        }
+        return reserved;
     }
 
     Optional<StoredAnswer> find(String username, String key) {
@@ -72,6 +87,8 @@ public class IdempotencyRecords {
 
     void complete(String username, String key, String requestHash, int status, Map<String, String> headers,
                   byte[] body) {
+        // no longer renewed even if the update fails: the reservation is then left to be taken over like a crash's
+        running.remove(new Reservation(username, key));
         jdbc.update("""
                 UPDATE idempotency_record
                 SET state = 'COMPLETED', request_hash = ?, response_status = ?, response_headers = CAST(? AS jsonb),
@@ -80,9 +97,21 @@ public class IdempotencyRecords {
                 requestHash, status, writeHeaders(headers), body, username, key);
     }
 
-    /** Forgets a reservation whose request failed for a reason a retry may not meet (a server error). */
+    /** Forgets a reservation whose request failed for a reason a retry may not meet (a server error, a conflict). */
     void release(String username, String key) {
+        running.remove(new Reservation(username, key));
         jdbc.update("DELETE FROM idempotency_record WHERE username = ? AND idempotency_key = ?", username, key);
+    }
+
+    /** Keeps the reservations of the requests still running here from being taken for abandoned. */
+    @Scheduled(fixedDelayString = RENEWAL_INTERVAL, initialDelayString = RENEWAL_INTERVAL)
+    void renewRunningReservations() {
+        List<Object[]> reservations = running.stream()
+                .map(reservation -> new Object[] {reservation.username(), reservation.key()})
+                .toList();
+        jdbc.batchUpdate("""
+                UPDATE idempotency_record SET alive_at = now()
+                WHERE username = ? AND idempotency_key = ? AND state = 'IN_PROGRESS'""", reservations);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")

@@ -101,9 +101,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
     public ResponseEntity<ProblemDetail> concurrentModification(Exception conflict) {
-        return answer(HttpStatus.CONFLICT, "concurrent-modification",
+        ResponseEntity<ProblemDetail> answer = answer(HttpStatus.CONFLICT, "concurrent-modification",
                 "The record was being changed by other requests at the same time; nothing was changed. Try again.",
                 Map.of());
+        // a conflict that passes: the same request may succeed now (an Idempotency-Key is not spent on it)
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(answer.getBody());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
