@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -79,6 +80,22 @@ public class RequestBodies {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
+    }
+
+    /**
+     * The fields a merge patch names, each one of {@code fields}; any other name is a 400 ({@code idField}, the
+     * record's id, can't be changed).
+     */
+    public Set<String> patchedFields(ObjectNode body, Set<String> fields, String idField, String what) {
+        Set<String> named = new LinkedHashSet<>();
+        body.fieldNames().forEachRemaining(named::add);
+        List<FieldError> unknown = named.stream().filter(field -> !fields.contains(field))
+                .map(field -> new FieldError(field, field.equals(idField) ? "can't be changed" : "is not a " + what + " field"))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequest(unknown);
+        }
+        return named;
     }
 
     /** A path id that is not a UUID names no record: 404, like an unknown one. */
