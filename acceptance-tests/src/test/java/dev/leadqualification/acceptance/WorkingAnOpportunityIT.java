@@ -102,6 +102,19 @@ class WorkingAnOpportunityIT {
     }
 
     @Test
+    void theIdOfAnotherKindOfRecordNamesNoOpportunity() {
+        String leadId = sales.createLead(Leads.complete());
+
+        for (String action : new String[]{"/reopen", "/stage"}) {
+            Reply reply = action.equals("/reopen") ? api.as(SAM).post(path(leadId) + action)
+                    : api.as(SAM).post(path(leadId) + action, object("processStage", "PROPOSE"));
+            assertProblem(reply, 404, "not-found");
+        }
+        assertProblem(api.as(SAM).patch(path(leadId), object("name", "x")), 404, "not-found");
+        assertThat(events.eventsOf(leadId)).extracting(EventStoreTable.StoredEvent::type).containsExactly("LeadCreated");
+    }
+
+    @Test
     void theStageMovesThroughTheSalesProcess() {
         String opportunityId = opportunity();
 

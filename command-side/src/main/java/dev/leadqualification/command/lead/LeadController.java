@@ -1,7 +1,6 @@
 package dev.leadqualification.command.lead;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadqualification.command.patching.MergePatch;
 import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.command.web.RequestBodyShape;
@@ -34,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import static dev.leadqualification.command.web.RequestBodies.pathId;
 
@@ -45,9 +43,6 @@ public class LeadController {
 
     static final String CLOSED =
             "The lead is closed: a qualified or disqualified lead can't be changed. Reactivate it first.";
-
-    /** The fields a PATCH may name: any of a lead's details. */
-    private static final Set<String> PATCHABLE = MergePatch.of(LeadDetails.class).fields();
 
     private final CommandGateway commands;
     private final RequestBodies bodies;
@@ -77,10 +72,8 @@ public class LeadController {
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
     public ResponseEntity<Void> update(@PathVariable String id, @RequestBody ObjectNode body) {
         String leadId = pathId(id, "lead");
-        Set<String> fields = bodies.patchedFields(body, PATCHABLE, "leadId", "lead");
-        LeadDetails values = bodies.read(body, LeadDetails.class);
-        bodies.validate(values, fields);
-        commands.sendAndWait(new UpdateLead(leadId, values, fields));
+        RequestBodies.Patch<LeadDetails> patch = bodies.readPatch(body, LeadDetails.class, "leadId", "lead");
+        commands.sendAndWait(new UpdateLead(leadId, patch.values(), patch.fields()));
         return CommandAnswers.noContent();
     }
 

@@ -25,6 +25,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -85,7 +86,7 @@ public class Opportunity {
 
     @CommandHandler
     public void handle(UpdateOpportunity command) {
-        requireOpen();
+        requireOpen(command.opportunityId());
         OpportunityEdits edited = PATCH.apply(OpportunityEdits.of(details), command.values(), command.changedFields());
         if (edited.name() == null || edited.name().isBlank()) {
             throw new InvalidField("name", "is required");
@@ -107,7 +108,7 @@ public class Opportunity {
     /** Any stage after Qualify, forward or back; the same stage again changes nothing. */
     @CommandHandler
     public void handle(ChangeOpportunityStage command) {
-        requireOpen();
+        requireOpen(command.opportunityId());
         if (command.processStage() == ProcessStage.QUALIFY) {
             throw new InvalidField("processStage", "must be DEVELOP, PROPOSE or CLOSE: an opportunity is past the"
                     + " Qualify stage");
@@ -124,7 +125,7 @@ public class Opportunity {
      */
     @CommandHandler
     public void handle(CloseOpportunity command) {
-        requireOpen();
+        requireOpen(command.opportunityId());
         Money revenue = command.actualRevenue();
         if (command.outcome() == OpportunityOutcome.WON) {
             if (revenue != null) {
@@ -149,6 +150,7 @@ public class Opportunity {
 
     @CommandHandler
     public void handle(ReopenOpportunity command) {
+        requireOpportunity(command.opportunityId());
         if (status == OpportunityStatus.OPEN) {
             throw OpportunityRules.alreadyOpen();
         }
@@ -160,9 +162,21 @@ public class Opportunity {
         return status == OpportunityStatus.OPEN;
     }
 
-    private void requireOpen() {
+    private void requireOpen(String id) {
+        requireOpportunity(id);
         if (!isOpen()) {
             throw OpportunityRules.closed();
+        }
+    }
+
+    /**
+     * The id names an opportunity: the event store loads any record's events under its id, and another kind of
+     * record's events leave this one uncreated; a command about it is an unknown opportunity (404), never an event
+     * appended to that record.
+     */
+    private void requireOpportunity(String id) {
+        if (opportunityId == null) {
+            throw new AggregateNotFoundException(id, "No opportunity has id " + id + ".");
         }
     }
 

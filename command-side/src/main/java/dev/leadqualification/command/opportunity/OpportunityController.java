@@ -1,7 +1,6 @@
 package dev.leadqualification.command.opportunity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.leadqualification.command.patching.MergePatch;
 import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.command.web.RequestBodyShape;
@@ -23,17 +22,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Set;
-
 import static dev.leadqualification.command.web.RequestBodies.pathId;
 
 /** The opportunity commands of API.md: edit, move through the sales process, close as won or lost, reopen. */
 @RestController
 @RequestMapping(path = "/api/opportunities/{id}", produces = "application/json")
 public class OpportunityController {
-
-    /** The fields a PATCH may name: any of an opportunity's edits. */
-    private static final Set<String> PATCHABLE = MergePatch.of(OpportunityEdits.class).fields();
 
     private final CommandGateway commands;
     private final RequestBodies bodies;
@@ -50,10 +44,9 @@ public class OpportunityController {
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "opportunity-closed", when = OpportunityRules.CLOSED)
     public ResponseEntity<Void> update(@PathVariable String id, @RequestBody ObjectNode body) {
         String opportunityId = pathId(id, "opportunity");
-        Set<String> fields = bodies.patchedFields(body, PATCHABLE, "opportunityId", "opportunity");
-        OpportunityEdits values = bodies.read(body, OpportunityEdits.class);
-        bodies.validate(values, fields);
-        commands.sendAndWait(new UpdateOpportunity(opportunityId, values, fields));
+        RequestBodies.Patch<OpportunityEdits> patch =
+                bodies.readPatch(body, OpportunityEdits.class, "opportunityId", "opportunity");
+        commands.sendAndWait(new UpdateOpportunity(opportunityId, patch.values(), patch.fields()));
         return CommandAnswers.noContent();
     }
 
