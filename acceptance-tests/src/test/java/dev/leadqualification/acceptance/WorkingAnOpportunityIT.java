@@ -102,7 +102,7 @@ class WorkingAnOpportunityIT {
     }
 
     @Test
-    void theIdOfAnotherKindOfRecordNamesNoOpportunity() {
+    void theIdOfAnotherKindOfRecordIsNotFoundAndNothingIsWrittenToIt() {
         String leadId = sales.createLead(Leads.complete());
 
         for (String action : new String[]{"/reopen", "/stage"}) {
@@ -112,6 +112,10 @@ class WorkingAnOpportunityIT {
         }
         assertProblem(api.as(SAM).patch(path(leadId), object("name", "x")), 404, "not-found");
         assertThat(events.eventsOf(leadId)).extracting(EventStoreTable.StoredEvent::type).containsExactly("LeadCreated");
+        String opportunityId = opportunity();
+        long before = events.eventsOf(opportunityId).size();
+        assertProblem(api.as(SAM).post("/api/leads/" + opportunityId + "/reactivate"), 404, "not-found");
+        assertThat(events.eventsOf(opportunityId)).hasSize((int) before);
     }
 
     @Test

@@ -25,7 +25,6 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -86,7 +85,7 @@ public class Opportunity {
 
     @CommandHandler
     public void handle(UpdateOpportunity command) {
-        requireOpen(command.opportunityId());
+        requireOpen();
         OpportunityEdits edited = PATCH.apply(OpportunityEdits.of(details), command.values(), command.changedFields());
         if (edited.name() == null || edited.name().isBlank()) {
             throw new InvalidField("name", "is required");
@@ -108,7 +107,7 @@ public class Opportunity {
     /** Any stage after Qualify, forward or back; the same stage again changes nothing. */
     @CommandHandler
     public void handle(ChangeOpportunityStage command) {
-        requireOpen(command.opportunityId());
+        requireOpen();
         if (command.processStage() == ProcessStage.QUALIFY) {
             throw new InvalidField("processStage", "must be DEVELOP, PROPOSE or CLOSE: an opportunity is past the"
                     + " Qualify stage");
@@ -125,7 +124,7 @@ public class Opportunity {
      */
     @CommandHandler
     public void handle(CloseOpportunity command) {
-        requireOpen(command.opportunityId());
+        requireOpen();
         Money revenue = command.actualRevenue();
         if (command.outcome() == OpportunityOutcome.WON) {
             if (revenue != null) {
@@ -150,7 +149,6 @@ public class Opportunity {
 
     @CommandHandler
     public void handle(ReopenOpportunity command) {
-        requireOpportunity(command.opportunityId());
         if (status == OpportunityStatus.OPEN) {
             throw OpportunityRules.alreadyOpen();
         }
@@ -162,21 +160,9 @@ public class Opportunity {
         return status == OpportunityStatus.OPEN;
     }
 
-    private void requireOpen(String id) {
-        requireOpportunity(id);
+    private void requireOpen() {
         if (!isOpen()) {
             throw OpportunityRules.closed();
-        }
-    }
-
-    /**
-     * The id names an opportunity: the event store loads any record's events under its id, and another kind of
-     * record's events leave this one uncreated; a command about it is an unknown opportunity (404), never an event
-     * appended to that record.
-     */
-    private void requireOpportunity(String id) {
-        if (opportunityId == null) {
-            throw new AggregateNotFoundException(id, "No opportunity has id " + id + ".");
         }
     }
 
