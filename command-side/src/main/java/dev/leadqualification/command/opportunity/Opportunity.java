@@ -91,13 +91,12 @@ public class Opportunity {
             throw new InvalidField("name", "is required");
         }
         Map<String, Money> amountsSet = new LinkedHashMap<>();
-        command.changedFields().stream().sorted().forEach(field -> {
-            Money amount = field.equals("estimatedValue") ? edited.estimatedValue()
-                    : field.equals("budgetAmount") ? edited.budgetAmount() : null;
-            if (amount != null) {
-                amountsSet.put(field, amount);
-            }
-        });
+        if (command.changedFields().contains("estimatedValue") && edited.estimatedValue() != null) {
+            amountsSet.put("estimatedValue", edited.estimatedValue());
+        }
+        if (command.changedFields().contains("budgetAmount") && edited.budgetAmount() != null) {
+            amountsSet.put("budgetAmount", edited.budgetAmount());
+        }
         OpportunityDetails updated = edited.toDetails(currencyWith(amountsSet));
         if (!updated.equals(details)) {
             apply(new OpportunityUpdated(opportunityId, updated, Set.copyOf(command.changedFields())));
