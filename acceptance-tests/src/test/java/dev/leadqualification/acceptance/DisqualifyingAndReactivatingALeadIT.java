@@ -56,12 +56,13 @@ class DisqualifyingAndReactivatingALeadIT {
     }
 
     @Test
-    void aLeadAnOpportunityCameFromCannotBeDisqualifiedEvenAfterReactivation() {
+    void aLeadWhoseOpportunityIsOpenCannotBeDisqualifiedEvenAfterReactivation() {
         String leadId = sales.createLead(Leads.complete());
         String opportunityId = sales.qualify(leadId, Leads.allRecords()).path("opportunityId").asText();
         assertThat(reactivate(leadId).status()).isEqualTo(204);
 
-        assertProblem(disqualify(leadId), 409, "lead-has-opportunity");
+        JsonNode refused = assertProblem(disqualify(leadId), 409, "lead-has-opportunity");
+        assertThat(refused.path("opportunityIds").get(0).asText()).isEqualTo(opportunityId);
 
         api.awaitLead(leadId, Leads.hasStatus("OPEN"));
         api.awaitRecord("/api/opportunities/" + opportunityId);

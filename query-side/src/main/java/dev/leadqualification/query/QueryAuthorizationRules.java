@@ -13,7 +13,7 @@ public class QueryAuthorizationRules implements ApiAuthorizationRules {
 
     @Override
     public void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
-        requests.requestMatchers("/api/leads/*/history", "/api/events")
+        requests.requestMatchers("/api/leads/*/history", "/api/opportunities/*/history", "/api/events")
                 .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name());
         requests.requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name());
         requests.requestMatchers(HttpMethod.GET, "/api/**")

@@ -53,6 +53,17 @@ public final class Sales {
         return reply.json();
     }
 
+    /**
+     * A new complete lead qualified with all three records, once the records exist; returns the qualify result
+     * (leadId, accountId, contactId, opportunityId).
+     */
+    public JsonNode qualifiedWithOpportunity() {
+        String leadId = createLead(Leads.complete());
+        JsonNode result = qualify(leadId, Leads.allRecords());
+        api.awaitLead(leadId, Leads.qualificationCompleted());
+        return result;
+    }
+
     /** The open lead as the read side shows it after every change so far (a marker change proves it is current). */
     public JsonNode settledLead(String leadId) {
         return markAndAwait(leadId);

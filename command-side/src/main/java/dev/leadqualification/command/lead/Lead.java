@@ -3,6 +3,8 @@ package dev.leadqualification.command.lead;
 import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
+import dev.leadqualification.command.opportunity.OpenOpportunities;
+import dev.leadqualification.command.patching.MergePatch;
 import dev.leadqualification.command.settings.SettingsLookup;
 import dev.leadqualification.kernel.common.InvalidField;
 import dev.leadqualification.kernel.duplicates.DuplicateMatch;
@@ -45,7 +47,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -60,6 +65,8 @@ public class Lead {
 
     /** The bean name of its repository (a caching one: see the command side's CommandSideConfiguration). */
     public static final String REPOSITORY = "leadRepository";
+    /** A PATCH of a lead: any of its details. */
+    static final MergePatch<LeadDetails> PATCH = MergePatch.of(LeadDetails.class);
 
     @AggregateIdentifier
     private String leadId;
@@ -71,8 +78,8 @@ public class Lead {
     private final List<String> noteIds = new ArrayList<>();
     /** Qualifications whose records are still being created (normally one at most). */
     private final Set<String> pendingQualifications = new HashSet<>();
-    /** Qualifications that created, or are creating, an opportunity: a failed one created none. */
-    private final Set<String> qualificationsWithOpportunity = new HashSet<>();
+    /** The opportunity each qualification created, or is creating, by qualification: a failed one created none. */
+    private final Map<String, String> opportunities = new LinkedHashMap<>();
 
     protected Lead() {
         // for Axon: rebuilt from events
@@ -96,7 +103,7 @@ public class Lead {
     @CommandHandler
     public void handle(UpdateLead command, CustomerDirectory directory) {
         requireOpen();
-        LeadDetails updated = LeadPatch.apply(details, command.values(), command.changedFields());
+        LeadDetails updated = PATCH.apply(details, command.values(), command.changedFields());
         if (updated.equals(details)) {
             return;
         }
@@ -189,13 +196,22 @@ public class Lead {
         }
     }
 
+    /**
+     * Refused while an opportunity from this lead is open: one still being created will be, the others are asked of
+     * the event store as it holds them now (not of this lead's memory of them, which no event updates).
+     */
     @CommandHandler
-    public void handle(DisqualifyLead command) {
+    public void handle(DisqualifyLead command, OpenOpportunities openOpportunities) {
         if (status != LeadStatus.OPEN) {
             throw LeadRules.closedForDisqualification();
         }
-        if (!qualificationsWithOpportunity.isEmpty()) {
-            throw LeadRules.hasOpportunity();
+        Set<String> open = new LinkedHashSet<>();
+        List<String> created = new ArrayList<>();
+        opportunities.forEach((qualificationId, opportunityId) ->
+                (pendingQualifications.contains(qualificationId) ? open : created).add(opportunityId));
+        open.addAll(openOpportunities.among(created));
+        if (!open.isEmpty()) {
+            throw LeadRules.hasOpenOpportunity(open);
         }
         apply(new LeadDisqualified(leadId, command.reason(), command.description()));
     }
@@ -271,7 +287,7 @@ public class Lead {
         statusReason = StatusReason.QUALIFIED;
         pendingQualifications.add(event.qualificationId());
         if (event.opportunityId() != null) {
-            qualificationsWithOpportunity.add(event.qualificationId());
+            opportunities.put(event.qualificationId(), event.opportunityId());
         }
     }
 
@@ -283,7 +299,7 @@ public class Lead {
     @EventSourcingHandler
     void on(LeadQualificationFailed event) {
         pendingQualifications.remove(event.qualificationId());
-        qualificationsWithOpportunity.remove(event.qualificationId());
+        opportunities.remove(event.qualificationId());
     }
 
     @EventSourcingHandler

@@ -17,8 +17,6 @@ import dev.leadqualification.kernel.lead.UpdateQualificationDetails;
 import dev.leadqualification.kernel.qualification.QualificationDetails;
 import dev.leadqualification.kernel.qualification.QualifyOutcome;
 import dev.leadqualification.platform.openapi.ProblemAnswer;
-import dev.leadqualification.platform.web.FieldError;
-import dev.leadqualification.platform.web.InvalidRequest;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -33,12 +31,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import static dev.leadqualification.command.web.RequestBodies.pathId;
 
@@ -78,20 +72,8 @@ public class LeadController {
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
     public ResponseEntity<Void> update(@PathVariable String id, @RequestBody ObjectNode body) {
         String leadId = pathId(id, "lead");
-        Set<String> fields = new LinkedHashSet<>();
-        body.fieldNames().forEachRemaining(fields::add);
-        List<FieldError> unknown = new ArrayList<>();
-        for (String field : fields) {
-            if (!LeadPatch.FIELDS.contains(field)) {
-                unknown.add(new FieldError(field, field.equals("leadId") ? "can't be changed" : "is not a lead field"));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequest(unknown);
-        }
-        LeadDetails values = bodies.read(body, LeadDetails.class);
-        bodies.validate(values, fields);
-        commands.sendAndWait(new UpdateLead(leadId, values, fields));
+        RequestBodies.Patch<LeadDetails> patch = bodies.readPatch(body, LeadDetails.class, "leadId", "lead");
+        commands.sendAndWait(new UpdateLead(leadId, patch.values(), patch.fields()));
         return CommandAnswers.noContent();
     }
 
@@ -123,8 +105,7 @@ public class LeadController {
     @PostMapping(path = "/{id}/disqualify", consumes = "application/json")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
-    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-has-opportunity",
-            when = "An opportunity was created from this lead, so it can't be disqualified.")
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-has-opportunity", when = LeadRules.HAS_OPEN_OPPORTUNITY)
     public ResponseEntity<Void> disqualify(@PathVariable String id, @Valid @RequestBody DisqualifyRequest request) {
         commands.sendAndWait(new DisqualifyLead(pathId(id, "lead"), request.reason(), request.description()));
         return CommandAnswers.noContent();

@@ -4,6 +4,7 @@ import dev.leadqualification.kernel.common.ChoiceRequired;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.common.RecordType;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +29,12 @@ final class LeadRules {
                 "The lead is closed: a qualified or disqualified lead can't be disqualified. Reactivate it first.");
     }
 
-    static DomainRuleViolation hasOpportunity() {
-        return new DomainRuleViolation("lead-has-opportunity",
-                "An opportunity was created from this lead, so it can't be disqualified. Close the opportunity instead.");
+    static final String HAS_OPEN_OPPORTUNITY =
+            "An opportunity from this lead is open, so the lead can't be disqualified. Close the opportunity first.";
+
+    static DomainRuleViolation hasOpenOpportunity(Collection<String> opportunityIds) {
+        return new DomainRuleViolation("lead-has-opportunity", HAS_OPEN_OPPORTUNITY,
+                Map.of("opportunityIds", List.copyOf(opportunityIds)));
     }
 
     static DomainRuleViolation alreadyOpen() {

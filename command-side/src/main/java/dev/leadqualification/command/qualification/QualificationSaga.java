@@ -10,6 +10,9 @@ import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
 import dev.leadqualification.kernel.opportunity.Customer;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -24,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The commands run inside this handler's transaction (a failure rolls every step back and the event is
  * retried) and are idempotent, so a redelivered event creates nothing twice. A record no other has the id of yet is
  * created without a read of the event store ({@link NewRecords}). A record that cannot be created
- * (its id is taken by another record) ends the qualification as failed, which the lead's read model shows.
+ * (its id is taken by another record) ends the qualification as failed, which the lead's read model shows with the
+ * reason, and leaves none of its records: those created before it are rolled back ({@link #createAllOrNone}).
  * The lead's outcome is recorded in the same transaction, so the saga ends with the handler: it has nothing
  * left to wait for, and a saga that ends before its transaction commits is never written to the saga store.
  */
@@ -43,13 +47,32 @@ public class QualificationSaga {
     @SagaEventHandler(associationProperty = "qualificationId")
     public void on(LeadQualified qualified) {
         try {
-            createRecords(qualified);
+            createAllOrNone(qualified);
             commandGateway.sendAndWait(new CompleteLeadQualification(qualified.leadId(), qualified.qualificationId()));
         } catch (DomainRuleViolation refused) {
             commandGateway.sendAndWait(new FailLeadQualification(qualified.leadId(), qualified.qualificationId(),
                     refused.getMessage()));
         }
         SagaLifecycle.end();
+    }
+
+    /**
+     * Creates the records in a unit of work of their own, nested in the handler's: their events reach the handler's
+     * unit of work (and so the event store) only when every record was created. A refused record rolls back those
+     * created before it, whose events are then never stored: a qualification leaves all its records or none. The
+     * commands carry the handler's correlation data (actor, correlation id) as they would without the nesting.
+     */
+    private void createAllOrNone(LeadQualified qualified) {
+        UnitOfWork<?> handling = CurrentUnitOfWork.get();
+        UnitOfWork<?> creations = DefaultUnitOfWork.startAndGet(handling.getMessage());
+        creations.registerCorrelationDataProvider(message -> handling.getCorrelationData());
+        try {
+            createRecords(qualified);
+        } catch (RuntimeException | Error failure) {
+            creations.rollback(failure);
+            throw failure;
+        }
+        creations.commit();
     }
 
     private void createRecords(LeadQualified qualified) {

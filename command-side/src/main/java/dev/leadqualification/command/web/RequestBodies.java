@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadqualification.command.patching.MergePatch;
 import dev.leadqualification.platform.web.ApiProblem;
 import dev.leadqualification.platform.web.FieldError;
 import dev.leadqualification.platform.web.InvalidRequest;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -79,6 +81,29 @@ public class RequestBodies {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
+    }
+
+    /** A merge patch as read: the values of the named fields, and their names. */
+    public record Patch<R extends Record>(R values, Set<String> fields) {
+    }
+
+    /**
+     * Reads a merge patch of {@code type}'s fields: each name must be one of them (else 400; {@code idField}, the
+     * record's id, can't be changed), and only the named fields' rules are checked.
+     */
+    public <R extends Record> Patch<R> readPatch(ObjectNode body, Class<R> type, String idField, String what) {
+        Set<String> patchable = MergePatch.of(type).fields();
+        Set<String> named = new LinkedHashSet<>();
+        body.fieldNames().forEachRemaining(named::add);
+        List<FieldError> unknown = named.stream().filter(field -> !patchable.contains(field))
+                .map(field -> new FieldError(field, field.equals(idField) ? "can't be changed" : "is not a " + what + " field"))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequest(unknown);
+        }
+        R values = read(body, type);
+        validate(values, named);
+        return new Patch<>(values, named);
     }
 
     /** A path id that is not a UUID names no record: 404, like an unknown one. */

@@ -1,6 +1,8 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.command.support.FixedDuplicates;
 import dev.leadqualification.command.support.FixedSettings;
+import dev.leadqualification.command.support.KnownOpportunities;
 import dev.leadqualification.command.support.InMemoryCustomerDirectory;
 import dev.leadqualification.command.support.LeadDetailsBuilder;
 import dev.leadqualification.kernel.common.ProcessStage;
@@ -23,10 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import static dev.leadqualification.command.support.DomainMatchers.violation;
 import static dev.leadqualification.command.support.LeadFixtures.leadFixture;
 import static dev.leadqualification.command.support.LeadQualifiedBuilder.qualified;
 import static dev.leadqualification.command.support.LeadSamples.LEAD_ID;
+import static dev.leadqualification.command.support.LeadSamples.NEW_OPPORTUNITY_ID;
 import static dev.leadqualification.command.support.LeadSamples.NOTE_1;
 import static dev.leadqualification.command.support.LeadSamples.QUALIFICATION_ID;
 import static dev.leadqualification.command.support.LeadSamples.contactFromFullLead;
@@ -90,16 +97,47 @@ class LeadLifecycleTest {
                     .expectNoEvents();
         }
 
+        private static final String HAS_OPEN_OPPORTUNITY = "An opportunity from this lead is open, so the lead "
+                + "can't be disqualified. Close the opportunity first.";
+
+        private AggregateTestFixture<Lead> withOpen(KnownOpportunities opportunities) {
+            return leadFixture(new InMemoryCustomerDirectory(), new FixedSettings(), new FixedDuplicates(),
+                    opportunities);
+        }
+
+        private static Object[] qualifiedWithOpportunityThenReactivated(Object... outcome) {
+            List<Object> events = new ArrayList<>(List.of(LEAD_CREATED,
+                    qualified().opportunity(opportunityFromFullLead(NONE)).processStage(ProcessStage.DEVELOP).build()));
+            events.addAll(List.of(outcome));
+            events.add(new LeadReactivated(LEAD_ID));
+            return events.toArray();
+        }
+
         @Test
-        void aReactivatedLeadThatGaveAnOpportunityIsRefused() {
-            fixture.given(LEAD_CREATED,
-                            qualified().opportunity(opportunityFromFullLead(NONE)).processStage(ProcessStage.DEVELOP)
-                                    .build(),
-                            new LeadQualificationCompleted(LEAD_ID, QUALIFICATION_ID),
-                            new LeadReactivated(LEAD_ID))
+        void aReactivatedLeadWhoseOpportunityIsOpenIsRefusedNamingIt() {
+            withOpen(new KnownOpportunities().open(NEW_OPPORTUNITY_ID))
+                    .given(qualifiedWithOpportunityThenReactivated(new LeadQualificationCompleted(LEAD_ID, QUALIFICATION_ID)))
                     .when(new DisqualifyLead(LEAD_ID, DisqualificationReason.LOST, null))
-                    .expectException(violation("lead-has-opportunity", "An opportunity was created from this lead, "
-                            + "so it can't be disqualified. Close the opportunity instead."))
+                    .expectException(violation("lead-has-opportunity", HAS_OPEN_OPPORTUNITY,
+                            Map.of("opportunityIds", List.of(NEW_OPPORTUNITY_ID))))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aReactivatedLeadWhoseOpportunityIsClosedCanBeDisqualified() {
+            withOpen(new KnownOpportunities())
+                    .given(qualifiedWithOpportunityThenReactivated(new LeadQualificationCompleted(LEAD_ID, QUALIFICATION_ID)))
+                    .when(new DisqualifyLead(LEAD_ID, DisqualificationReason.LOST, null))
+                    .expectEvents(new LeadDisqualified(LEAD_ID, DisqualificationReason.LOST, null));
+        }
+
+        @Test
+        void anOpportunityStillBeingCreatedCountsAsOpen() {
+            withOpen(new KnownOpportunities())
+                    .given(qualifiedWithOpportunityThenReactivated())
+                    .when(new DisqualifyLead(LEAD_ID, DisqualificationReason.LOST, null))
+                    .expectException(violation("lead-has-opportunity", HAS_OPEN_OPPORTUNITY,
+                            Map.of("opportunityIds", List.of(NEW_OPPORTUNITY_ID))))
                     .expectNoEvents();
         }
 

@@ -18,7 +18,7 @@ class LeadPatchTest {
 
     @Test
     void theFieldsAPatchMayNameAreExactlyTheLeadFields() {
-        assertThat(LeadPatch.FIELDS).containsExactlyInAnyOrder("topic", "firstName", "lastName", "jobTitle",
+        assertThat(Lead.PATCH.fields()).containsExactlyInAnyOrder("topic", "firstName", "lastName", "jobTitle",
                 "companyName", "email", "businessPhone", "mobilePhone", "website", "address", "description",
                 "leadSource", "estimatedValue", "estimatedCloseDate", "existingAccountId", "existingContactId");
     }
@@ -28,7 +28,7 @@ class LeadPatchTest {
         LeadDetails values = LeadDetailsBuilder.minimal().topic("Other topic").leadSource(LeadSource.WEB)
                 .estimatedValue(usd("10.00")).estimatedCloseDate(LocalDate.of(2027, 1, 1)).build();
 
-        LeadDetails patched = LeadPatch.apply(CURRENT, values, Set.of("leadSource", "estimatedValue"));
+        LeadDetails patched = Lead.PATCH.apply(CURRENT, values, Set.of("leadSource", "estimatedValue"));
 
         assertThat(patched).isEqualTo(LeadDetailsBuilder.full().leadSource(LeadSource.WEB)
                 .estimatedValue(usd("10.00")).build());
@@ -38,7 +38,7 @@ class LeadPatchTest {
     void aNamedNullClearsTheField() {
         LeadDetails values = LeadDetailsBuilder.minimal().build();
 
-        LeadDetails patched = LeadPatch.apply(CURRENT, values, Set.of("address", "estimatedCloseDate", "firstName"));
+        LeadDetails patched = Lead.PATCH.apply(CURRENT, values, Set.of("address", "estimatedCloseDate", "firstName"));
 
         assertThat(patched).isEqualTo(LeadDetailsBuilder.full().address(null).estimatedCloseDate(null)
                 .firstName(null).build());
@@ -46,7 +46,7 @@ class LeadPatchTest {
 
     @Test
     void namingNoFieldKeepsEverything() {
-        LeadDetails patched = LeadPatch.apply(CURRENT, LeadDetailsBuilder.minimal().topic(null).build(), Set.of());
+        LeadDetails patched = Lead.PATCH.apply(CURRENT, LeadDetailsBuilder.minimal().topic(null).build(), Set.of());
 
         assertThat(patched).isEqualTo(CURRENT);
     }
@@ -55,6 +55,6 @@ class LeadPatchTest {
     void namingEveryFieldTakesTheValuesWhole() {
         LeadDetails values = LeadDetailsBuilder.minimal().topic("New").lastName("Smit").build();
 
-        assertThat(LeadPatch.apply(CURRENT, values, LeadPatch.FIELDS)).isEqualTo(values);
+        assertThat(Lead.PATCH.apply(CURRENT, values, Lead.PATCH.fields())).isEqualTo(values);
     }
 }

@@ -13,6 +13,7 @@ import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
 import dev.leadqualification.kernel.opportunity.Customer;
 import dev.leadqualification.kernel.opportunity.OpportunityDetails;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,50 @@ class QualificationSagaTest {
                         new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
                         new FailLeadQualification(LEAD_ID, QUALIFICATION_ID, reason))
                 .expectActiveSagas(0);
+    }
+
+    /** Per command sent, whether the unit of work it was sent in was committed ("kept") or rolled back. */
+    private List<String> trackUnitsOfWork(RuntimeException contactFailure) {
+        List<String> outcomes = new ArrayList<>();
+        fixture.setCallbackBehavior((command, metaData) -> {
+            String name = command.getClass().getSimpleName();
+            CurrentUnitOfWork.get().onPrepareCommit(unit -> outcomes.add("kept " + name));
+            CurrentUnitOfWork.get().onRollback(unit -> outcomes.add("rolled back " + name));
+            if (contactFailure != null && command instanceof CreateContact) {
+                throw contactFailure;
+            }
+            return null;
+        });
+        return outcomes;
+    }
+
+    @Test
+    void theRecordsAreCreatedTogetherAndKeptWithTheCompletion() {
+        List<String> outcomes = trackUnitsOfWork(null);
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(allThree())
+                .expectDispatchedCommands(allThreeCommands());
+
+        assertThat(outcomes).containsExactly("kept CreateAccount", "kept CreateContact",
+                "kept CreateOpportunityFromLead", "kept CompleteLeadQualification");
+    }
+
+    @Test
+    void aRefusedRecordRollsBackTheRecordsCreatedBeforeItAndOnlyTheFailureIsKept() {
+        List<String> outcomes = trackUnitsOfWork(new DomainRuleViolation("id-conflict", "contact id taken"));
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(allThree())
+                .expectSuccessfulHandlerExecution()
+                .expectDispatchedCommands(
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
+                        new FailLeadQualification(LEAD_ID, QUALIFICATION_ID, "contact id taken"));
+
+        assertThat(outcomes).containsExactlyInAnyOrder("rolled back CreateAccount", "rolled back CreateContact",
+                "kept FailLeadQualification");
+        assertThat(outcomes.get(2)).isEqualTo("kept FailLeadQualification");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.leadqualification.kernel.common.InvalidField;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
 
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Hamcrest matchers for the domain's refusals, for {@code expectException(Matcher)}. */
@@ -22,6 +23,13 @@ public final class DomainMatchers {
     public static Matcher<DomainRuleViolation> violation(String rule, String message) {
         return matching(DomainRuleViolation.class, "a violation of rule " + rule + " saying \"" + message + "\"",
                 e -> rule.equals(e.rule()) && message.equals(e.getMessage()));
+    }
+
+    /** A refusal of the given rule with exactly this message and these extensions. */
+    public static Matcher<DomainRuleViolation> violation(String rule, String message, Map<String, Object> extensions) {
+        return matching(DomainRuleViolation.class, "a violation of rule " + rule + " saying \"" + message + "\" with "
+                + extensions, e -> rule.equals(e.rule()) && message.equals(e.getMessage())
+                && extensions.equals(e.extensions()));
     }
 
     /** A field error naming the given field. */

@@ -3,7 +3,10 @@ package dev.leadqualification.command.support;
 import dev.leadqualification.command.lead.Lead;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 
-/** Aggregate fixtures with the resources their handlers take (no duplicates and default settings unless given). */
+/**
+ * Aggregate fixtures with the resources their handlers take (no duplicates, default settings and no open opportunity
+ * unless given).
+ */
 public final class LeadFixtures {
 
     private LeadFixtures() {
@@ -15,7 +18,12 @@ public final class LeadFixtures {
 
     public static AggregateTestFixture<Lead> leadFixture(InMemoryCustomerDirectory directory, FixedSettings settings,
                                                          FixedDuplicates duplicates) {
-        return fixture(Lead.class, directory, settings, duplicates);
+        return leadFixture(directory, settings, duplicates, new KnownOpportunities());
+    }
+
+    public static AggregateTestFixture<Lead> leadFixture(InMemoryCustomerDirectory directory, FixedSettings settings,
+                                                         FixedDuplicates duplicates, KnownOpportunities opportunities) {
+        return fixture(Lead.class, directory, settings, duplicates, opportunities);
     }
 
     /** A fixture for any aggregate, with these resources injectable into its handlers. */

@@ -10,7 +10,8 @@ import static dev.leadqualification.platform.openapi.Schemas.uuid;
 
 /**
  * The schema of every problem answer: RFC 9457's members and the extensions API.md names ({@code errors} of a
- * validation problem, {@code choices} of a required choice, the matches of {@code duplicates-found}).
+ * validation problem, {@code choices} of a required choice, the matches of {@code duplicates-found}, the open
+ * opportunities of {@code lead-has-opportunity}).
  */
 final class ProblemSchema {
 
@@ -56,6 +57,8 @@ final class ProblemSchema {
                         .description("duplicates-found: how the warning is shown."))
                 .addProperty("matchedAccounts", matches("duplicates-found: the accounts that may already exist."))
                 .addProperty("matchedContacts", matches("duplicates-found: the contacts that may already exist."))
+                .addProperty("opportunityIds", typed("array").items(uuid())
+                        .description("lead-has-opportunity: the lead's open opportunities, to close first."))
                 .required(List.of("type", "title", "status")));
     }
 

@@ -7,6 +7,7 @@ import dev.leadqualification.kernel.common.ChoiceRequired;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.common.InvalidField;
 import dev.leadqualification.platform.database.TransientDatabaseFailure;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -60,6 +61,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             answer = apiProblem(problem);
         } else if (failure instanceof AggregateNotFoundException notFound) {
             answer = unknownAggregate(notFound);
+        } else if (failure instanceof IncompatibleAggregateException otherKind) {
+            answer = otherKindOfRecord(otherKind);
         } else if (failure instanceof ConcurrencyException || failure instanceof AggregateStreamCreationException) {
             answer = concurrentModification(failure);
         } else {
@@ -93,6 +96,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException notFound) {
         return answer(HttpStatus.NOT_FOUND, "not-found", "No record with id " + notFound.getAggregateIdentifier() + ".",
                 Map.of());
+    }
+
+    /**
+     * The id names a record of another kind (a lead's id in an opportunity's path): Axon loads any record's events
+     * under its id and refuses them when they leave the aggregate without its id, before any handler runs.
+     */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    public ResponseEntity<ProblemDetail> otherKindOfRecord(IncompatibleAggregateException otherKind) {
+        return answer(HttpStatus.NOT_FOUND, "not-found", "No record of this kind has this id.", Map.of());
     }
 
     /**

@@ -75,6 +75,17 @@ public class MinVersionReads implements DisposableBean {
         return wait.answer;
     }
 
+    /**
+     * Refuses {@code minVersion} beside {@code asOf} (a 400): a past state is rebuilt from the event store, which
+     * always has every version.
+     */
+    public static void refuseWithAsOf(String asOf) {
+        if (asOf != null) {
+            throw new InvalidRequest(PARAMETER, "cannot be combined with asOf: a past state is "
+                    + "rebuilt from the event store, which always has every version");
+        }
+    }
+
     /** Whether the event store has a record of this kind (aggregate type) under this id. */
     private boolean isStored(String what, String id) {
         return eventStore.readEvents(id).asStream().findFirst()

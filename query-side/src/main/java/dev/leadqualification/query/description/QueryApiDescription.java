@@ -1,6 +1,6 @@
 package dev.leadqualification.query.description;
 
-import dev.leadqualification.query.history.LeadHistoryController;
+import dev.leadqualification.query.history.RecordHistoryController;
 import dev.leadqualification.platform.openapi.ProblemCase;
 import dev.leadqualification.platform.openapi.Schemas;
 import dev.leadqualification.platform.openapi.ServiceProblemCases;
@@ -77,7 +77,7 @@ class QueryApiDescription implements GlobalOperationCustomizer, ServiceProblemCa
         if (parameter.getName().equals(MinVersionReads.PARAMETER)) {
             parameter.description("Wait up to 5 s until the read model has applied this version (a command's ETag)")
                     .schema(Schemas.<Long>typed("integer").format("int64").minimum(java.math.BigDecimal.ZERO));
-        } else if (parameter.getName().equals(LeadHistoryController.AS_OF)) {
+        } else if (parameter.getName().equals(RecordHistoryController.AS_OF)) {
             parameter.description("The record as it stood at this instant, rebuilt from its events")
                     .schema(Schemas.typed("string").format("date-time"));
         }

@@ -1,7 +1,6 @@
 package dev.leadqualification.query.lead;
 
 import dev.leadqualification.kernel.lead.LeadStatus;
-import dev.leadqualification.platform.web.InvalidRequest;
 import dev.leadqualification.query.consistency.MinVersionReads;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
@@ -17,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code GET /api/leads/{id}}, also with {@code ?minVersion=N}, and the lead list. ({@code ?asOf=} is answered
- * by the history package's {@code LeadAsOfController}.)
+ * by the history package's {@code RecordHistoryController}.)
  */
 @RestController
 @RequestMapping("/api/leads")
@@ -44,10 +43,7 @@ public class LeadController {
     public CompletableFuture<ResponseEntity<Object>> lead(@PathVariable String leadId,
                                                           @RequestParam(MinVersionReads.PARAMETER) String minVersion,
                                                           @RequestParam(required = false) String asOf) {
-        if (asOf != null) {
-            throw new InvalidRequest(MinVersionReads.PARAMETER, "cannot be combined with asOf: a past state is "
-                    + "rebuilt from the event store, which always has every version");
-        }
+        MinVersionReads.refuseWithAsOf(asOf);
         return minVersionReads.await("lead", leadId, minVersion, leads::find, lead -> lead.lead().version());
     }
 

@@ -19,6 +19,7 @@ import dev.leadqualification.kernel.qualification.QualificationDetails;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.JsonColumns;
 import dev.leadqualification.query.readmodel.ProjectionWrites;
+import dev.leadqualification.query.readmodel.RebuildableProjection;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,7 +43,7 @@ import static dev.leadqualification.query.readmodel.SqlValues.uuid;
  */
 @Component
 @ProcessingGroup(LeadProjection.PROCESSING_GROUP)
-public class LeadProjection {
+public class LeadProjection implements RebuildableProjection {
 
     public static final String PROCESSING_GROUP = "lead-projection";
 
@@ -54,14 +55,15 @@ public class LeadProjection {
         this.json = json;
     }
 
-    /** A replay rebuilds the leads and their notes from the first event: it starts from empty tables. */
     /** Removes the lead's rows, so that its events can be applied afresh (an as-of read, in a rolled-back transaction). */
+    @Override
     public void forget(UUID leadId) {
         MapSqlParameterSource id = new MapSqlParameterSource("leadId", leadId);
         writes.update("DELETE FROM lead_note_view WHERE lead_id = :leadId", id);
         writes.update("DELETE FROM lead_view WHERE lead_id = :leadId", id);
     }
 
+    /** A replay rebuilds the leads and their notes from the first event: it starts from empty tables. */
     @ResetHandler
     public void clear() {
         writes.truncate("lead_view", "lead_note_view");

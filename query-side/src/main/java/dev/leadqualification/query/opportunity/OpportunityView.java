@@ -4,15 +4,16 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.opportunity.Customer;
+import dev.leadqualification.kernel.opportunity.OpportunityStatus;
 import dev.leadqualification.kernel.qualification.QualificationDetails;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * An opportunity: named after the lead's topic, with the lead's qualification fields at the top level and the
- * currency its amounts are kept in. {@code version} is the sequence number of its last event applied.
+ * currency its amounts are kept in; its status, and the outcome while it is closed (won: the actual revenue; the
+ * close date and reason). {@code version} is the sequence number of its last event applied.
  */
 public record OpportunityView(
         String opportunityId,
@@ -27,7 +28,10 @@ public record OpportunityView(
         LocalDate estimatedCloseDate,
         String description,
         ProcessStage processStage,
-        List<OpportunityNoteView> notes,
+        OpportunityStatus status,
+        Money actualRevenue,
+        LocalDate closeDate,
+        String closeReason,
         Instant createdAt,
         String createdBy,
         long version) {

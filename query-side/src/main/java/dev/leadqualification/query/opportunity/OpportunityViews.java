@@ -1,17 +1,23 @@
 package dev.leadqualification.query.opportunity;
 
+import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.opportunity.Customer;
 import dev.leadqualification.kernel.opportunity.OpportunityDetails;
+import dev.leadqualification.kernel.opportunity.OpportunityStatus;
 import dev.leadqualification.kernel.qualification.QualificationDetails;
 import dev.leadqualification.query.lead.LeadViews;
 import dev.leadqualification.query.readmodel.JsonColumns;
+import dev.leadqualification.query.readmodel.Page;
+import dev.leadqualification.query.readmodel.PageRequest;
+import dev.leadqualification.query.readmodel.PagedQuery;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,11 +36,19 @@ public class OpportunityViews {
         this.json = json;
     }
 
-    public Optional<OpportunityView> find(UUID opportunityId) {
+    public Optional<OpportunityWithNotes> find(UUID opportunityId) {
         MapSqlParameterSource id = new MapSqlParameterSource("opportunityId", opportunityId);
-        List<OpportunityNoteView> notes = notes(id);
         return jdbc.query("SELECT * FROM opportunity_view WHERE opportunity_id = :opportunityId", id,
-                (row, n) -> opportunity(row, notes)).stream().findFirst();
+                        (row, n) -> opportunity(row)).stream().findFirst()
+                .map(opportunity -> new OpportunityWithNotes(opportunity, notes(id)));
+    }
+
+    /** Newest first; {@code status} and {@code search} (in the name) narrow the list when given. */
+    public Page<OpportunityView> list(OpportunityStatus status, String search, PageRequest page) {
+        return PagedQuery.over("opportunity_view", "opportunity_id")
+                .whereEquals("status", status == null ? null : status.name())
+                .searching(search)
+                .fetch(jdbc, page, (row, n) -> opportunity(row));
     }
 
     /** The transferred notes whose lead note is projected already (the lead projection may still be behind). */
@@ -48,7 +62,7 @@ public class OpportunityViews {
                 (row, n) -> new OpportunityNoteView(LeadViews.note(row, json), row.getString("from_lead_id")));
     }
 
-    private OpportunityView opportunity(ResultSet row, List<OpportunityNoteView> notes) throws SQLException {
+    private OpportunityView opportunity(ResultSet row) throws SQLException {
         OpportunityDetails details = json.read(row, "details", OpportunityDetails.class);
         return new OpportunityView(
                 row.getString("opportunity_id"),
@@ -63,7 +77,10 @@ public class OpportunityViews {
                 details.estimatedCloseDate(),
                 details.description(),
                 ProcessStage.valueOf(row.getString("process_stage")),
-                notes,
+                OpportunityStatus.valueOf(row.getString("status")),
+                json.read(row, "actual_revenue", Money.class),
+                row.getObject("close_date", LocalDate.class),
+                row.getString("close_reason"),
                 instant(row, "created_at"),
                 row.getString("created_by"),
                 row.getLong("version"));

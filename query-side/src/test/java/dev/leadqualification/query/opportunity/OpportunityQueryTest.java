@@ -8,8 +8,13 @@ import dev.leadqualification.kernel.lead.LeadCreated;
 import dev.leadqualification.kernel.lead.NoteAdded;
 import dev.leadqualification.kernel.opportunity.Customer;
 import dev.leadqualification.kernel.opportunity.NoteTransferred;
+import dev.leadqualification.kernel.opportunity.OpportunityClosed;
 import dev.leadqualification.kernel.opportunity.OpportunityCreated;
 import dev.leadqualification.kernel.opportunity.OpportunityDetails;
+import dev.leadqualification.kernel.opportunity.OpportunityOutcome;
+import dev.leadqualification.kernel.opportunity.OpportunityReopened;
+import dev.leadqualification.kernel.opportunity.OpportunityStageChanged;
+import dev.leadqualification.kernel.opportunity.OpportunityUpdated;
 import dev.leadqualification.query.QuerySideTest;
 import dev.leadqualification.query.SampleData;
 import org.junit.jupiter.api.Test;
@@ -17,6 +22,7 @@ import org.springframework.http.HttpStatus;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +81,47 @@ class OpportunityQueryTest extends QuerySideTest {
         assertThat(first.path("attachment").path("size").asInt()).isEqualTo(4);
         assertThat(opportunity.path("notes").get(1).path("noteId").asText()).isEqualTo(plainNote);
         assertThat(opportunity.path("notes").get(1).path("attachment").isNull()).isTrue();
+    }
+
+    @Test
+    void followsEditsStagesAndTheCloseReopenCycleAndListsByStatusAndName() {
+        String opportunityId = newId();
+        String name = "Turbines " + opportunityId.substring(0, 8);
+        OpportunityDetails details = new OpportunityDetails(name, null, new Money(new BigDecimal("900.00"), "EUR"),
+                null, null, "EUR");
+        append("Opportunity", opportunityId, new OpportunityCreated(opportunityId, details, null, null, null, newId(),
+                ProcessStage.DEVELOP));
+        OpportunityDetails renamed = new OpportunityDetails("Wind " + name, null, details.estimatedValue(), null,
+                "Two turbines", "EUR");
+        append("Opportunity", opportunityId, new OpportunityUpdated(opportunityId, renamed, Set.of("name", "description")));
+        append("Opportunity", opportunityId, new OpportunityStageChanged(opportunityId, ProcessStage.PROPOSE));
+        append("Opportunity", opportunityId, new OpportunityClosed(opportunityId, OpportunityOutcome.WON,
+                new Money(new BigDecimal("950.00"), "EUR"), LocalDate.parse("2026-12-01"), "Signed"));
+
+        JsonNode won = eventually("/api/opportunities/" + opportunityId,
+                json -> assertThat(json.path("version").asLong()).isEqualTo(3));
+        assertThat(won.path("name").asText()).isEqualTo("Wind " + name);
+        assertThat(won.path("description").asText()).isEqualTo("Two turbines");
+        assertThat(won.path("processStage").asText()).isEqualTo("PROPOSE");
+        assertThat(won.path("status").asText()).isEqualTo("WON");
+        assertThat(won.path("actualRevenue").path("amount").decimalValue()).isEqualByComparingTo("950.00");
+        assertThat(won.path("closeDate").asText()).isEqualTo("2026-12-01");
+        assertThat(won.path("closeReason").asText()).isEqualTo("Signed");
+        String search = "/api/opportunities?q=" + opportunityId.substring(0, 8).toUpperCase();
+        assertThat(get(SALES, search + "&status=WON").getBody().path("items").findValuesAsText("opportunityId"))
+                .containsExactly(opportunityId);
+        assertThat(get(SALES, search + "&status=OPEN").getBody().path("total").asLong()).isZero();
+
+        append("Opportunity", opportunityId, new OpportunityReopened(opportunityId));
+        JsonNode reopened = eventually("/api/opportunities/" + opportunityId,
+                json -> assertThat(json.path("version").asLong()).isEqualTo(4));
+        assertThat(reopened.path("status").asText()).isEqualTo("OPEN");
+        assertThat(reopened.path("actualRevenue").isNull()).isTrue();
+        assertThat(reopened.path("closeDate").isNull()).isTrue();
+        assertThat(reopened.path("closeReason").isNull()).isTrue();
+        JsonNode listed = get(SALES, search + "&status=OPEN").getBody();
+        assertThat(listed.path("items").findValuesAsText("opportunityId")).containsExactly(opportunityId);
+        assertThat(listed.path("items").get(0).has("notes")).as("the list shows no notes").isFalse();
     }
 
     @Test

@@ -10,24 +10,24 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A lead's history for auditors: every event, in order, with its payload as the API's JSON (Spring's
+ * A record's history for auditors: every event, in order, with its payload as the API's JSON (Spring's
  * ObjectMapper). Attachment bytes are left out ({@link AttachmentBytes}): an auditor needs to know what
  * happened, not megabytes of base64.
  */
 @Component
-public class LeadHistory {
+public class RecordHistory {
 
-    private final LeadEvents events;
+    private final RecordEvents events;
     private final ObjectMapper objectMapper;
 
-    public LeadHistory(LeadEvents events, ObjectMapper objectMapper) {
+    public RecordHistory(RecordEvents events, ObjectMapper objectMapper) {
         this.events = events;
         this.objectMapper = objectMapper;
     }
 
-    /** Every event of the lead; empty when there is no such lead. */
-    public List<HistoryEntry> of(UUID leadId) {
-        return events.of(leadId).map(this::entry).toList();
+    /** Every event of the record of {@code aggregateType}; empty when there is no such record. */
+    public List<HistoryEntry> of(String aggregateType, UUID recordId) {
+        return events.of(aggregateType, recordId).map(this::entry).toList();
     }
 
     private HistoryEntry entry(DomainEventMessage<?> event) {

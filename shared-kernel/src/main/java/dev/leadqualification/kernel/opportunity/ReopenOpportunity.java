@@ -1,0 +1,7 @@
+package dev.leadqualification.kernel.opportunity;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Opens a won or lost opportunity again. */
+public record ReopenOpportunity(@TargetAggregateIdentifier String opportunityId) {
+}
