@@ -1,9 +1,12 @@
 package dev.leadqualification.command.opportunity;
 
+import dev.leadqualification.command.ownership.OwnedRecord;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.common.ProcessStage;
+import dev.leadqualification.kernel.opportunity.AssignOpportunity;
 import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
 import dev.leadqualification.kernel.opportunity.NoteTransferred;
+import dev.leadqualification.kernel.opportunity.OpportunityAssigned;
 import dev.leadqualification.kernel.opportunity.OpportunityCreated;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -19,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** The deal a qualified lead became. The sales process is in the Develop stage from its creation. */
 @Aggregate(repository = Opportunity.REPOSITORY)
-public class Opportunity {
+public class Opportunity extends OwnedRecord {
 
     /** The bean name of its repository (a fresh-id repository: see the command side's FreshIdRepositories). */
     public static final String REPOSITORY = "opportunityRepository";
@@ -42,7 +45,8 @@ public class Opportunity {
     public String handle(CreateOpportunityFromLead command) {
         if (opportunityId == null) {
             apply(new OpportunityCreated(command.opportunityId(), command.details(), command.customer(),
-                    command.accountId(), command.contactId(), command.originatingLeadId(), ProcessStage.DEVELOP));
+                    command.accountId(), command.contactId(), command.originatingLeadId(), ProcessStage.DEVELOP,
+                    command.ownerId()));
         } else if (!originatingLeadId.equals(command.originatingLeadId())) {
             throw new DomainRuleViolation("id-conflict",
                     "An opportunity with id " + opportunityId + " already exists for another lead.");
@@ -54,9 +58,17 @@ public class Opportunity {
         return command.opportunityId();
     }
 
+    @CommandHandler
+    public void handle(AssignOpportunity command) {
+        if (isNewOwner(command.ownerId())) {
+            apply(new OpportunityAssigned(opportunityId, command.ownerId()));
+        }
+    }
+
     @EventSourcingHandler
     void on(OpportunityCreated event) {
         opportunityId = event.opportunityId();
+        ownedBy(event.ownerId());
         originatingLeadId = event.originatingLeadId();
     }
 

@@ -39,7 +39,7 @@ class OlderEventRevisionsTest extends CommandSideTest {
     void aRevisionZeroNoteIsReadInTodaysShapeAndTheLeadTakesCommands() {
         String leadId = UUID.randomUUID().toString();
         String oldNoteId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CreateLead(leadId, LeadDetailsBuilder.full().build()));
+        commands.sendAndWait(new CreateLead(leadId, LeadDetailsBuilder.full().build(), "sam"));
         jdbc.update(RevisionZeroNote.INSERT,
                 new RevisionZeroNote(leadId, 1, oldNoteId, "sam", "minutes.txt", "text/plain", FILE).insertParameters());
 

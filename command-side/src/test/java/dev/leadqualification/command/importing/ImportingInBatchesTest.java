@@ -159,11 +159,11 @@ class ImportingInBatchesTest {
         assertThat((String) event.get("meta_data")).contains("\"actor\":\"ada\"")
                 .contains("\"correlationId\":\"import-test-correlation\"");
         AccountDetails details = new AccountDetails("Repeat One " + token, null, null, null, null);
-        assertThat((String) commands.sendAndWait(new CreateAccount(ids.get(0), details, null, true)))
+        assertThat((String) commands.sendAndWait(new CreateAccount(ids.get(0), details, null, true, "sam")))
                 .as("the same create again: a no-op on the loaded aggregate").isEqualTo(ids.get(0));
         assertThat(storedRows(ids.get(0)).events()).isEqualTo(1);
         assertThatThrownBy(() -> commands.sendAndWait(new CreateAccount(ids.get(0),
-                new AccountDetails("Another " + token, null, null, null, null), null, true)))
+                new AccountDetails("Another " + token, null, null, null, null), null, true, "sam")))
                 .isInstanceOfSatisfying(DomainRuleViolation.class, violation ->
                         assertThat(violation.rule()).isEqualTo("id-conflict"));
     }

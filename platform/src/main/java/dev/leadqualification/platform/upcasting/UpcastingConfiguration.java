@@ -18,4 +18,31 @@ public class UpcastingConfiguration {
     public EventUpcaster noteAddedAttachmentUpcaster() {
         return new NoteAddedAttachmentUpcaster();
     }
+
+    // Records got owners: the creations and the qualification stored before name the user who acted as the owner.
+
+    @Bean
+    public EventUpcaster leadCreatedOwnerUpcaster() {
+        return new OwnerFromActorUpcaster("dev.leadqualification.kernel.lead.LeadCreated");
+    }
+
+    @Bean
+    public EventUpcaster leadQualifiedOwnerUpcaster() {
+        return new OwnerFromActorUpcaster("dev.leadqualification.kernel.lead.LeadQualified");
+    }
+
+    @Bean
+    public EventUpcaster accountCreatedOwnerUpcaster() {
+        return new OwnerFromActorUpcaster("dev.leadqualification.kernel.account.AccountCreated");
+    }
+
+    @Bean
+    public EventUpcaster contactCreatedOwnerUpcaster() {
+        return new OwnerFromActorUpcaster("dev.leadqualification.kernel.contact.ContactCreated");
+    }
+
+    @Bean
+    public EventUpcaster opportunityCreatedOwnerUpcaster() {
+        return new OwnerFromActorUpcaster("dev.leadqualification.kernel.opportunity.OpportunityCreated");
+    }
 }
