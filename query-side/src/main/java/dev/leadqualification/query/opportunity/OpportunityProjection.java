@@ -2,6 +2,7 @@ package dev.leadqualification.query.opportunity;
 
 import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.opportunity.NoteTransferred;
+import dev.leadqualification.kernel.opportunity.OpportunityAssigned;
 import dev.leadqualification.kernel.opportunity.OpportunityCreated;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.JsonColumns;
@@ -51,9 +52,10 @@ public class OpportunityProjection {
         ProcessStage stage = event.processStage() == null ? ProcessStage.DEVELOP : event.processStage();
         writes.update("""
                 INSERT INTO opportunity_view (opportunity_id, details, customer, account_id, contact_id,
-                                              originating_lead_id, process_stage, created_at, created_by, version)
+                                              originating_lead_id, process_stage, owner_id, created_at, created_by,
+                                              version)
                 VALUES (:opportunityId, CAST(:details AS jsonb), CAST(:customer AS jsonb), :accountId, :contactId,
-                        :originatingLeadId, :processStage, :at, :actor, :version)
+                        :originatingLeadId, :processStage, :ownerId, :at, :actor, :version)
                 ON CONFLICT (opportunity_id) DO NOTHING""", new MapSqlParameterSource()
                 .addValue("opportunityId", uuid(event.opportunityId()))
                 .addValue("details", json.write(event.details()))
@@ -62,8 +64,18 @@ public class OpportunityProjection {
                 .addValue("contactId", uuid(event.contactId()))
                 .addValue("originatingLeadId", uuid(event.originatingLeadId()))
                 .addValue("processStage", stage.name())
+                .addValue("ownerId", event.ownerId())
                 .addValue("at", timestamp(at))
                 .addValue("actor", actor)
+                .addValue("version", sequence));
+    }
+
+    @EventHandler
+    public void on(OpportunityAssigned event, @SequenceNumber long sequence) {
+        writes.update("UPDATE opportunity_view SET owner_id = :ownerId, version = :version"
+                + " WHERE opportunity_id = :opportunityId AND version < :version", new MapSqlParameterSource()
+                .addValue("opportunityId", uuid(event.opportunityId()))
+                .addValue("ownerId", event.ownerId())
                 .addValue("version", sequence));
     }
 

@@ -1,6 +1,7 @@
 package dev.leadqualification.query.opportunity;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.leadqualification.kernel.common.LeadSource;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.opportunity.Customer;
@@ -12,7 +13,7 @@ import java.util.List;
 
 /**
  * An opportunity: named after the lead's topic, with the lead's qualification fields at the top level and the
- * currency its amounts are kept in. {@code version} is the sequence number of its last event applied.
+ * currency its amounts are kept in, the lead's source and campaign, and its owner. {@code version} is the sequence number of its last event applied.
  */
 public record OpportunityView(
         String opportunityId,
@@ -26,7 +27,10 @@ public record OpportunityView(
         String currency,
         LocalDate estimatedCloseDate,
         String description,
+        LeadSource leadSource,
+        String campaign,
         ProcessStage processStage,
+        String ownerId,
         List<OpportunityNoteView> notes,
         Instant createdAt,
         String createdBy,
