@@ -151,11 +151,13 @@ class ImportingInBatchesTest {
         assertThat(again.errors()).isEmpty();
         assertThat(storedRows(ids.get(3))).isEqualTo(new StoredRows(1, 1, 1));
         Map<String, Object> event = jdbc.queryForMap("""
-                SELECT type, sequence_number, payload_type, payload_revision, convert_from(meta_data, 'UTF8') AS meta_data
+                SELECT type, sequence_number, payload_type, payload_revision, convert_from(meta_data, 'UTF8') AS meta_data,
+                       convert_from(payload, 'UTF8') AS payload
                 FROM domain_event_entry WHERE aggregate_identifier = ?""", ids.get(0));
         assertThat(event).containsEntry("type", "Account").containsEntry("sequence_number", 0L)
                 .containsEntry("payload_type", "dev.leadqualification.kernel.account.AccountCreated")
-                .containsEntry("payload_revision", "1");
+                .containsEntry("payload_revision", "2");
+        assertThat((String) event.get("payload")).as("the importing user owns the record").contains("\"ownerId\":\"ada\"");
         assertThat((String) event.get("meta_data")).contains("\"actor\":\"ada\"")
                 .contains("\"correlationId\":\"import-test-correlation\"");
         AccountDetails details = new AccountDetails("Repeat One " + token, null, null, null, null);
