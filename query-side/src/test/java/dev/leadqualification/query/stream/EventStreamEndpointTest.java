@@ -61,7 +61,7 @@ class EventStreamEndpointTest extends QuerySideTest {
             assertThat(cloudEvent.path("position").asLong()).isEqualTo(leadCreated.position());
             assertThat(cloudEvent.path("actor").asText()).isEqualTo(SALES);
             assertThat(cloudEvent.path("correlationid").asText()).isNotBlank();
-            assertThat(cloudEvent.path("revision").asText()).isEqualTo("1");
+            assertThat(cloudEvent.path("revision").asText()).isEqualTo("2");
             JsonNode details = cloudEvent.path("data").path("details");
             assertThat(details.path("firstName").asText()).isEqualTo("Zoë");
             assertThat(details.path("lastName").asText()).isEqualTo("Łukasiewicz");
