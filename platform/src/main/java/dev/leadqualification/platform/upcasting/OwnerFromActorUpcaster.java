@@ -24,7 +24,7 @@ public class OwnerFromActorUpcaster extends SingleEventUpcaster {
     private final String payloadType;
     private final SimpleSerializedType upcastType;
 
-    /** @param payloadType the event's type as it is stored: a fact of the past, so spelled out by the caller */
+    /** @param payloadType the event's type as it is stored */
     public OwnerFromActorUpcaster(String payloadType) {
         this.payloadType = payloadType;
         this.upcastType = new SimpleSerializedType(payloadType, NEW_REVISION);

@@ -36,10 +36,8 @@ class OwnerFromActorUpcasterTest {
     private final StoredBeforeOwners stored = StoredBeforeOwners.withNewIds();
     private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()
             .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)).build();
-    private final UpcastingConfiguration upcasters = new UpcastingConfiguration();
-    private final EventUpcasterChain chain = new EventUpcasterChain(upcasters.leadCreatedOwnerUpcaster(),
-            upcasters.leadQualifiedOwnerUpcaster(), upcasters.accountCreatedOwnerUpcaster(),
-            upcasters.contactCreatedOwnerUpcaster(), upcasters.opportunityCreatedOwnerUpcaster());
+    private final EventUpcasterChain chain =
+            new EventUpcasterChain(new UpcastingConfiguration().ownerFromActorUpcasters());
 
     @Test
     void aLeadStoredBeforeOwnersBelongsToTheUserWhoCreatedIt() {
