@@ -31,9 +31,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static dev.leadqualification.acceptance.support.Json.object;
+import static dev.leadqualification.acceptance.support.Problems.assertProblem;
 import static dev.leadqualification.acceptance.support.User.ADA;
 import static dev.leadqualification.acceptance.support.User.AUDREY;
 import static dev.leadqualification.acceptance.support.User.SAM;
+import static dev.leadqualification.acceptance.support.User.SUE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -105,6 +107,20 @@ class SeveralInstancesIT {
                 + completed.path("qualification").path("opportunityId").asText());
         assertThat(opportunity.path("notes")).hasSize(1);
         assertThat(events.countBy("LeadQualificationCompleted", "leadId")).containsEntry(leadId, 1L);
+    }
+
+    @Test
+    @Order(1)
+    void whoMayChangeALeadIsDecidedOnItsOwnerAsStoredWhicheverInstanceLastUsedIt() {
+        String leadId = new Sales(first).createLead(Leads.complete());
+        assertThat(patch(first, leadId, "Buyer").status()).isEqualTo(204);   // the first instance holds sam's lead
+        Reply assigned = second.as(SAM).post("/api/leads/" + leadId + "/assign", object("ownerId", SUE.username()));
+        assertThat(assigned.status()).as("%s", assigned).isEqualTo(204);
+
+        assertProblem(patch(first, leadId, "CTO"), 403, "not-owner");   // sam's, as the first instance last saw it
+        Reply bySue = first.as(SUE).patch("/api/leads/" + leadId, object("jobTitle", "CTO"));
+        assertThat(bySue.status()).as("%s", bySue).isEqualTo(204);
+        assertThat(bySue.header("ETag")).isEqualTo("\"3\"");
     }
 
     @Test

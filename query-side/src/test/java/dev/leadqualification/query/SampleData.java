@@ -3,7 +3,7 @@ package dev.leadqualification.query;
 import dev.leadqualification.kernel.common.Address;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.lead.LeadDetails;
-import dev.leadqualification.kernel.lead.LeadSource;
+import dev.leadqualification.kernel.common.LeadSource;
 import dev.leadqualification.kernel.qualification.BudgetStatus;
 import dev.leadqualification.kernel.qualification.Need;
 import dev.leadqualification.kernel.qualification.PurchaseProcess;
@@ -25,7 +25,7 @@ public final class SampleData {
     public static LeadDetails lead(String firstName, String lastName, String companyName, String email) {
         return new LeadDetails("Fleet renewal 2025", firstName, lastName, "Head of Logistics", companyName, email,
                 "+31 10 123 4567", "+31 6 1234 5678", "https://example.com", ADDRESS, "Wants 40 vans",
-                LeadSource.TRADE_SHOW, new Money(new BigDecimal("1234.50"), "EUR"), LocalDate.parse("2025-06-30"),
+                LeadSource.TRADE_SHOW, "Logistics Expo 2025", new Money(new BigDecimal("1234.50"), "EUR"), LocalDate.parse("2025-06-30"),
                 null, null);
     }
 

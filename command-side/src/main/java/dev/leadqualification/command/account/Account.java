@@ -3,7 +3,10 @@ package dev.leadqualification.command.account;
 import dev.leadqualification.command.directory.RecordCreation;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
+import dev.leadqualification.command.ownership.OwnedRecord;
 import dev.leadqualification.command.settings.SettingsLookup;
+import dev.leadqualification.kernel.account.AssignAccount;
+import dev.leadqualification.kernel.account.AccountAssigned;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.account.CreateAccount;
@@ -19,7 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A company the organisation does business with, created directly or from a qualified lead. */
 @Aggregate(repository = Account.REPOSITORY)
-public class Account {
+public class Account extends OwnedRecord {
 
     /** The bean name of its repository (a fresh-id repository: see the command side's FreshIdRepositories). */
     public static final String REPOSITORY = "accountRepository";
@@ -49,13 +52,22 @@ public class Account {
             throw new InvalidField("name", "is required");
         }
         DuplicateCheck.refuseDuplicate(command.details(), null, command.checkDuplicates(), detector, settingsLookup);
-        apply(new AccountCreated(command.accountId(), command.details(), command.originatingLeadId()));
+        apply(new AccountCreated(command.accountId(), command.details(), command.originatingLeadId(),
+                command.ownerId()));
         return command.accountId();
+    }
+
+    @CommandHandler
+    public void handle(AssignAccount command) {
+        if (isNewOwner(command.ownerId())) {
+            apply(new AccountAssigned(accountId, command.ownerId()));
+        }
     }
 
     @EventSourcingHandler
     void on(AccountCreated event) {
         accountId = event.accountId();
+        ownedBy(event.ownerId());
         creation = new RecordCreation<>(event.details(), event.originatingLeadId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.account;
 
+import dev.leadqualification.command.ownership.Owners;
 import dev.leadqualification.command.web.RequestBodyShape;
 import dev.leadqualification.platform.openapi.ProblemAnswer;
 import org.springframework.http.HttpStatus;
@@ -25,21 +26,24 @@ public class AccountController {
 
     private final CommandGateway commands;
     private final RequestBodies bodies;
+    private final Owners owners;
 
-    public AccountController(CommandGateway commands, RequestBodies bodies) {
+    public AccountController(CommandGateway commands, RequestBodies bodies, Owners owners) {
         this.commands = commands;
         this.bodies = bodies;
+        this.owners = owners;
     }
 
     @PostMapping(path = "/api/accounts", consumes = "application/json", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequestBodyShape(value = AccountDetails.class, plus = {"accountId", "suppressDuplicateDetection"})
+    @RequestBodyShape(value = AccountDetails.class, plus = {"accountId", "suppressDuplicateDetection", "ownerId"})
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "duplicates-found", when = "The record may already exist: send it again with suppressDuplicateDetection to create it anyway.")
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "id-conflict", when = CommandAnswers.ID_TAKEN)
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
+        String ownerId = owners.takeOwner(body);
         DirectCreation<AccountDetails> creation = DirectCreation.read(body, "accountId", AccountDetails.class, bodies);
         String accountId = commands.sendAndWait(creation.send(new CreateAccount(creation.id(), creation.details(), null,
-                !creation.suppressDuplicateDetection())));
+                !creation.suppressDuplicateDetection(), ownerId)));
         return CommandAnswers.created(URI.create("/api/accounts/" + accountId), Map.of("accountId", accountId));
     }
 }

@@ -4,8 +4,11 @@ import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.directory.RecordCreation;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
+import dev.leadqualification.command.ownership.OwnedRecord;
 import dev.leadqualification.command.settings.SettingsLookup;
 import dev.leadqualification.kernel.common.InvalidField;
+import dev.leadqualification.kernel.contact.AssignContact;
+import dev.leadqualification.kernel.contact.ContactAssigned;
 import dev.leadqualification.kernel.contact.ContactCreated;
 import dev.leadqualification.kernel.contact.ContactDetails;
 import dev.leadqualification.kernel.contact.CreateContact;
@@ -20,7 +23,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A person, optionally under an account, created directly or from a qualified lead. */
 @Aggregate(repository = Contact.REPOSITORY)
-public class Contact {
+public class Contact extends OwnedRecord {
 
     /** The bean name of its repository (a fresh-id repository: see the command side's FreshIdRepositories). */
     public static final String REPOSITORY = "contactRepository";
@@ -54,13 +57,22 @@ public class Contact {
             throw CustomerDirectory.unknownParentAccount();
         }
         DuplicateCheck.refuseDuplicate(null, details, command.checkDuplicates(), detector, settingsLookup);
-        apply(new ContactCreated(command.contactId(), details, command.originatingLeadId()));
+        apply(new ContactCreated(command.contactId(), details, command.originatingLeadId(),
+                command.ownerId()));
         return command.contactId();
+    }
+
+    @CommandHandler
+    public void handle(AssignContact command) {
+        if (isNewOwner(command.ownerId())) {
+            apply(new ContactAssigned(contactId, command.ownerId()));
+        }
     }
 
     @EventSourcingHandler
     void on(ContactCreated event) {
         contactId = event.contactId();
+        ownedBy(event.ownerId());
         creation = new RecordCreation<>(event.details(), event.originatingLeadId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.contact;
 
+import dev.leadqualification.command.ownership.Owners;
 import dev.leadqualification.command.web.RequestBodyShape;
 import dev.leadqualification.platform.openapi.ProblemAnswer;
 import org.springframework.http.HttpStatus;
@@ -25,21 +26,24 @@ public class ContactController {
 
     private final CommandGateway commands;
     private final RequestBodies bodies;
+    private final Owners owners;
 
-    public ContactController(CommandGateway commands, RequestBodies bodies) {
+    public ContactController(CommandGateway commands, RequestBodies bodies, Owners owners) {
         this.commands = commands;
         this.bodies = bodies;
+        this.owners = owners;
     }
 
     @PostMapping(path = "/api/contacts", consumes = "application/json", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequestBodyShape(value = ContactDetails.class, plus = {"contactId", "suppressDuplicateDetection"})
+    @RequestBodyShape(value = ContactDetails.class, plus = {"contactId", "suppressDuplicateDetection", "ownerId"})
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "duplicates-found", when = "The record may already exist: send it again with suppressDuplicateDetection to create it anyway.")
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "id-conflict", when = CommandAnswers.ID_TAKEN)
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
+        String ownerId = owners.takeOwner(body);
         DirectCreation<ContactDetails> creation = DirectCreation.read(body, "contactId", ContactDetails.class, bodies);
         String contactId = commands.sendAndWait(creation.send(new CreateContact(creation.id(), creation.details(), null,
-                !creation.suppressDuplicateDetection())));
+                !creation.suppressDuplicateDetection(), ownerId)));
         return CommandAnswers.created(URI.create("/api/contacts/" + contactId), Map.of("contactId", contactId));
     }
 }

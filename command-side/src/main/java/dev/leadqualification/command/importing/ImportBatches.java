@@ -246,7 +246,7 @@ class ImportBatches {
         /** A new record: its creation event, directory listing and match codes. */
         private void accept(Candidate<D> candidate, int index) {
             DomainEventMessage<?> event = new GenericDomainEventMessage<>(aggregateType, candidate.id(), 0L,
-                    type.createdEvent(candidate.id(), candidate.details()), run.eventMetaData());
+                    type.createdEvent(candidate.id(), candidate.details(), run.actor()), run.eventMetaData());
             plan.events.add(event);
             plan.listings.add(new JdbcCustomerDirectory.Listing<>(candidate.id(), candidate.details(),
                     event.getTimestamp()));

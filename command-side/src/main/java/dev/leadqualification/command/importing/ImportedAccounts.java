@@ -39,8 +39,8 @@ final class ImportedAccounts implements ImportedType<AccountDetails> {
     }
 
     @Override
-    public Object createdEvent(String id, AccountDetails details) {
-        return new AccountCreated(id, details, null);
+    public Object createdEvent(String id, AccountDetails details, String ownerId) {
+        return new AccountCreated(id, details, null, ownerId);
     }
 
     @Override

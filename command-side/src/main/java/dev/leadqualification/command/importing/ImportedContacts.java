@@ -39,8 +39,8 @@ final class ImportedContacts implements ImportedType<ContactDetails> {
     }
 
     @Override
-    public Object createdEvent(String id, ContactDetails details) {
-        return new ContactCreated(id, details, null);
+    public Object createdEvent(String id, ContactDetails details, String ownerId) {
+        return new ContactCreated(id, details, null, ownerId);
     }
 
     @Override

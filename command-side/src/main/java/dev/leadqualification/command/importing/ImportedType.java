@@ -22,8 +22,8 @@ interface ImportedType<D> {
     /** The aggregate class of these records. */
     Class<?> aggregate();
 
-    /** The creation event that {@code POST /api/accounts|contacts} records. */
-    Object createdEvent(String id, D details);
+    /** The creation event that {@code POST /api/accounts|contacts} records, owned by {@code ownerId}. */
+    Object createdEvent(String id, D details, String ownerId);
 
     /**
      * How a stored creation event of this type created its record, to compare a repeated import with. The

@@ -1,5 +1,6 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.command.ownership.Owners;
 import dev.leadqualification.command.web.RequestBodyShape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The leads are qualified a few at a time ({@link BulkQualificationExecutor}): their transactions then share
  * the database's commits instead of waiting for one another; results keep the request's order. A database that
  * cannot be reached (an outage) is not one lead's failure: the leads not yet tried are skipped and carry its 503
- * problem. A lead whose transaction kept colliding with others (a deadlock, a lock timeout, after the command
+ * problem. A lead its sender may not change (not its owner, not an ADMIN) is REJECTED with 403 {@code not-owner}.
+ * A lead whose transaction kept colliding with others (a deadlock, a lock timeout, after the command
  * side's retries) is that lead's conflict only: 409 {@code concurrent-modification}, and the others go on.
  */
 @RestController
@@ -44,9 +46,12 @@ public class BulkQualificationController {
     private final RequestBodies bodies;
     private final ApiExceptionHandler problems;
     private final ObjectMapper objectMapper;
+    private final Owners owners;
 
     public BulkQualificationController(LeadQualifier qualifier, BulkQualificationExecutor executor,
-                                       RequestBodies bodies, ApiExceptionHandler problems, ObjectMapper objectMapper) {
+                                       RequestBodies bodies, ApiExceptionHandler problems, ObjectMapper objectMapper,
+                                       Owners owners) {
+        this.owners = owners;
         this.qualifier = qualifier;
         this.executor = executor;
         this.bodies = bodies;
@@ -63,6 +68,7 @@ public class BulkQualificationController {
     public Map<String, List<ObjectNode>> qualifyAll(@RequestBody ObjectNode body) {
         Set<String> leadIds = leadIds(body.remove("leadIds"));
         QualifyOptions options = bodies.readValid(body, QualifyOptions.class);
+        owners.check(Owners.FIELD, options.ownerId());
         List<CompletableFuture<ObjectNode>> results = new ArrayList<>(leadIds.size());
         // Once the database is out of reach, each lead would wait in vain for a connection: the rest get the same 503
         // problem at once, so the client knows to send just those again. A lost deadlock concerns one lead only.

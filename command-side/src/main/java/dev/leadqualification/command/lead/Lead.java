@@ -5,17 +5,20 @@ import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
 import dev.leadqualification.command.opportunity.OpenOpportunities;
 import dev.leadqualification.command.patching.MergePatch;
+import dev.leadqualification.command.ownership.OwnedRecord;
 import dev.leadqualification.command.settings.SettingsLookup;
 import dev.leadqualification.kernel.common.InvalidField;
 import dev.leadqualification.kernel.duplicates.DuplicateMatch;
 import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.lead.AddNote;
+import dev.leadqualification.kernel.lead.AssignLead;
 import dev.leadqualification.kernel.lead.CompleteLeadQualification;
 import dev.leadqualification.kernel.lead.CreateLead;
 import dev.leadqualification.kernel.lead.DisqualifyLead;
 import dev.leadqualification.kernel.lead.DuplicateDetected;
 import dev.leadqualification.kernel.lead.DuplicateResolution;
 import dev.leadqualification.kernel.lead.FailLeadQualification;
+import dev.leadqualification.kernel.lead.LeadAssigned;
 import dev.leadqualification.kernel.lead.LeadCreated;
 import dev.leadqualification.kernel.lead.LeadDetails;
 import dev.leadqualification.kernel.lead.LeadDisqualified;
@@ -58,10 +61,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A prospect being worked until it is qualified (converted) or disqualified. Validates, then records
- * events; its state changes only in the event sourcing handlers.
+ * events; its state changes only in the event sourcing handlers. Only its owner or an ADMIN changes it (OwnedRecord).
  */
 @Aggregate(repository = Lead.REPOSITORY)
-public class Lead {
+public class Lead extends OwnedRecord {
 
     /** The bean name of its repository (a caching one: see the command side's CommandSideConfiguration). */
     public static final String REPOSITORY = "leadRepository";
@@ -96,7 +99,7 @@ public class Lead {
             return leadId;
         }
         checkInvariants(command.details(), directory);
-        apply(new LeadCreated(command.leadId(), command.details()));
+        apply(new LeadCreated(command.leadId(), command.details(), command.ownerId()));
         return command.leadId();
     }
 
@@ -143,8 +146,9 @@ public class Lead {
         QualifyOptions options = Objects.requireNonNullElse(command.options(), QualifyOptions.DEFAULTS);
         QualificationSettings settings = settingsLookup.current();
         QualificationPlan.Selection selection = QualificationPlan.Selection.of(options, settings);
+        String recordOwnerId = options.ownerId() != null ? options.ownerId() : ownerId();
         LeadQualified plan = QualificationPlan.decide(leadId, details, qualificationDetails, noteIds, options,
-                selection, command.newIds(), QualificationPlan.DuplicateLinks.NONE);
+                selection, command.newIds(), QualificationPlan.DuplicateLinks.NONE, recordOwnerId);
         DuplicateResolution resolution = options.duplicateResolution();
         if (resolution == null && DuplicateCheck.enabled(settings, options.suppressDuplicateDetection())) {
             DuplicatesFound found = DuplicateCheck.of(plan.account(), plan.contact(), detector, settings);
@@ -155,7 +159,7 @@ public class Lead {
         }
         if (resolution != null && resolution.action() == DuplicateResolution.Action.USE_EXISTING) {
             plan = QualificationPlan.decide(leadId, details, qualificationDetails, noteIds, options, selection,
-                    command.newIds(), chosenDuplicates(resolution, plan, detector, settings));
+                    command.newIds(), chosenDuplicates(resolution, plan, detector, settings), recordOwnerId);
         }
         apply(plan);
         return new QualificationResult(leadId, LeadStatus.QUALIFIED, plan.accountId(), plan.contactId(),
@@ -216,6 +220,14 @@ public class Lead {
         apply(new LeadDisqualified(leadId, command.reason(), command.description()));
     }
 
+    /** Open or closed, a lead can be given to another owner. */
+    @CommandHandler
+    public void handle(AssignLead command) {
+        if (isNewOwner(command.ownerId())) {
+            apply(new LeadAssigned(leadId, command.ownerId()));
+        }
+    }
+
     @CommandHandler
     public void handle(ReactivateLead command) {
         if (status == LeadStatus.OPEN) {
@@ -255,6 +267,7 @@ public class Lead {
     @EventSourcingHandler
     void on(LeadCreated event) {
         leadId = event.leadId();
+        ownedBy(event.ownerId());
         creationDetails = event.details();
         details = event.details();
         status = LeadStatus.OPEN;

@@ -1,6 +1,8 @@
 package dev.leadqualification.command.lead;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadqualification.command.ownership.AssignmentController;
+import dev.leadqualification.command.ownership.Owners;
 import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.command.web.RequestBodyShape;
@@ -47,21 +49,24 @@ public class LeadController {
     private final CommandGateway commands;
     private final RequestBodies bodies;
     private final LeadQualifier qualifier;
+    private final Owners owners;
 
-    public LeadController(CommandGateway commands, RequestBodies bodies, LeadQualifier qualifier) {
+    public LeadController(CommandGateway commands, RequestBodies bodies, LeadQualifier qualifier, Owners owners) {
         this.commands = commands;
         this.bodies = bodies;
         this.qualifier = qualifier;
+        this.owners = owners;
     }
 
     @PostMapping(consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
-    @RequestBodyShape(value = LeadDetails.class, plus = "leadId", required = {"topic", "lastName"})
+    @RequestBodyShape(value = LeadDetails.class, plus = {"leadId", "ownerId"}, required = {"topic", "lastName"})
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "id-conflict", when = CommandAnswers.ID_TAKEN)
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         String leadId = bodies.takeId(body, "leadId");
+        String ownerId = owners.takeOwner(body);
         LeadDetails details = bodies.readValid(body, LeadDetails.class, LeadDetails.OnCreate.class);
-        String created = commands.sendAndWait(new CreateLead(leadId, details));
+        String created = commands.sendAndWait(new CreateLead(leadId, details, ownerId));
         return CommandAnswers.created(URI.create("/api/leads/" + created), Map.of("leadId", created));
     }
 
@@ -70,6 +75,7 @@ public class LeadController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequestBodyShape(LeadDetails.class)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Void> update(@PathVariable String id, @RequestBody ObjectNode body) {
         String leadId = pathId(id, "lead");
         RequestBodies.Patch<LeadDetails> patch = bodies.readPatch(body, LeadDetails.class, "leadId", "lead");
@@ -80,6 +86,7 @@ public class LeadController {
     @PutMapping(path = "/{id}/qualification-details", consumes = "application/json")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Void> qualificationDetails(@PathVariable String id,
                                                      @Valid @RequestBody QualificationDetails details) {
         commands.sendAndWait(new UpdateQualificationDetails(pathId(id, "lead"), details));
@@ -92,10 +99,12 @@ public class LeadController {
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "duplicates-found", when = "The record may already exist: link one of the matches (duplicateResolution USE_EXISTING), or create it anyway (CREATE_NEW).")
     @ProblemAnswer(status = HttpStatus.UNPROCESSABLE_ENTITY, slug = "record-selection-required",
             when = "Choose which records to create: the organisation does not create them by default.")
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<QualificationResult> qualify(@PathVariable String id,
                                        @Valid @RequestBody(required = false) QualifyOptions options) {
-        QualifyOutcome outcome = qualifier.qualify(pathId(id, "lead"),
-                Objects.requireNonNullElse(options, QualifyOptions.DEFAULTS));
+        QualifyOptions chosen = Objects.requireNonNullElse(options, QualifyOptions.DEFAULTS);
+        owners.check(Owners.FIELD, chosen.ownerId());
+        QualifyOutcome outcome = qualifier.qualify(pathId(id, "lead"), chosen);
         if (outcome instanceof DuplicatesFound duplicates) {
             throw new DuplicatesFoundException(duplicates);
         }
@@ -106,6 +115,7 @@ public class LeadController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = CLOSED)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-has-opportunity", when = LeadRules.HAS_OPEN_OPPORTUNITY)
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Void> disqualify(@PathVariable String id, @Valid @RequestBody DisqualifyRequest request) {
         commands.sendAndWait(new DisqualifyLead(pathId(id, "lead"), request.reason(), request.description()));
         return CommandAnswers.noContent();
@@ -114,6 +124,7 @@ public class LeadController {
     @PostMapping(path = "/{id}/reactivate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-open", when = "The lead is already open.")
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Void> reactivate(@PathVariable String id) {
         commands.sendAndWait(new ReactivateLead(pathId(id, "lead")));
         return CommandAnswers.noContent();

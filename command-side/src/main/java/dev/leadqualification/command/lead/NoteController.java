@@ -1,5 +1,6 @@
 package dev.leadqualification.command.lead;
 
+import dev.leadqualification.command.ownership.AssignmentController;
 import dev.leadqualification.platform.openapi.ProblemAnswer;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -52,6 +53,7 @@ public class NoteController {
     @PostMapping(path = "/api/leads/{id}/notes", consumes = "application/json", produces = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "lead-closed", when = LeadController.CLOSED)
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Map<String, String>> add(@PathVariable String id, @Valid @RequestBody NoteRequest note) {
         String leadId = pathId(id, "lead");
         if (isBlank(note.title()) && isBlank(note.text()) && note.attachment() == null) {

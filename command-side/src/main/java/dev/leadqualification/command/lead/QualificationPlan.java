@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * Decides what qualifying a lead creates, links and skips (qualify rules 2 and 3 of API.md, and the links a
- * duplicate resolution chose), and maps the lead's fields onto the new records. Pure: the Lead aggregate checks
+ * duplicate resolution chose), and maps the lead's fields onto the new records (its source onto the contact, its source
+ * and campaign onto the opportunity), owned by {@code ownerId}. Pure: the Lead aggregate checks
  * its state and the duplicates, and records the result.
  */
 final class QualificationPlan {
@@ -53,7 +54,7 @@ final class QualificationPlan {
 
     static LeadQualified decide(String leadId, LeadDetails lead, QualificationDetails qualification,
                                 List<String> noteIds, QualifyOptions options, Selection selection, NewRecordIds ids,
-                                DuplicateLinks duplicates) {
+                                DuplicateLinks duplicates, String ownerId) {
         List<SkippedRecord> skipped = new ArrayList<>();
         String linkedAccountId = firstNonNull(lead.existingAccountId(), duplicates.accountId());
         String linkedContactId = firstNonNull(lead.existingContactId(), duplicates.contactId());
@@ -84,7 +85,8 @@ final class QualificationPlan {
                 List.copyOf(skipped),
                 List.copyOf(noteIds),
                 options.duplicateResolution(),
-                createOpportunity ? ProcessStage.DEVELOP : ProcessStage.QUALIFY);
+                createOpportunity ? ProcessStage.DEVELOP : ProcessStage.QUALIFY,
+                ownerId);
     }
 
     /** Linked instead of created: the lead's known customer, else a duplicate the salesperson chose. */
@@ -104,13 +106,13 @@ final class QualificationPlan {
 
     private static ContactDetails contact(LeadDetails lead, String parentAccountId) {
         return new ContactDetails(lead.firstName(), lead.lastName(), lead.jobTitle(), lead.email(),
-                lead.businessPhone(), lead.mobilePhone(), lead.address(), parentAccountId);
+                lead.businessPhone(), lead.mobilePhone(), lead.address(), parentAccountId, lead.leadSource());
     }
 
     private static OpportunityDetails opportunity(LeadDetails lead, QualificationDetails qualification,
                                                   QualifyOptions options) {
         return new OpportunityDetails(lead.topic(), qualification, lead.estimatedValue(), lead.estimatedCloseDate(),
-                lead.description(), currency(lead, qualification, options));
+                lead.description(), currency(lead, qualification, options), lead.leadSource(), lead.campaign());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.leadqualification.command.opportunity;
 
 import dev.leadqualification.command.patching.MergePatch;
+import dev.leadqualification.command.ownership.OwnedRecord;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.common.InvalidField;
 import dev.leadqualification.kernel.common.Money;
@@ -10,6 +11,10 @@ import dev.leadqualification.kernel.opportunity.CloseOpportunity;
 import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
 import dev.leadqualification.kernel.opportunity.NoteTransferred;
 import dev.leadqualification.kernel.opportunity.OpportunityClosed;
+import dev.leadqualification.kernel.opportunity.AssignOpportunity;
+import dev.leadqualification.kernel.opportunity.CreateOpportunityFromLead;
+import dev.leadqualification.kernel.opportunity.NoteTransferred;
+import dev.leadqualification.kernel.opportunity.OpportunityAssigned;
 import dev.leadqualification.kernel.opportunity.OpportunityCreated;
 import dev.leadqualification.kernel.opportunity.OpportunityDetails;
 import dev.leadqualification.kernel.opportunity.OpportunityEdits;
@@ -43,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * edited and moved through Develop, Propose and Close, then closed as won or lost, and may be reopened.
  */
 @Aggregate(repository = Opportunity.REPOSITORY)
-public class Opportunity {
+public class Opportunity extends OwnedRecord {
 
     /** The bean name of its repository (a fresh-id repository: see the command side's FreshIdRepositories). */
     public static final String REPOSITORY = "opportunityRepository";
@@ -71,7 +76,8 @@ public class Opportunity {
     public String handle(CreateOpportunityFromLead command) {
         if (opportunityId == null) {
             apply(new OpportunityCreated(command.opportunityId(), command.details(), command.customer(),
-                    command.accountId(), command.contactId(), command.originatingLeadId(), ProcessStage.DEVELOP));
+                    command.accountId(), command.contactId(), command.originatingLeadId(), ProcessStage.DEVELOP,
+                    command.ownerId()));
         } else if (!originatingLeadId.equals(command.originatingLeadId())) {
             throw new DomainRuleViolation("id-conflict",
                     "An opportunity with id " + opportunityId + " already exists for another lead.");
@@ -97,7 +103,7 @@ public class Opportunity {
         if (command.changedFields().contains("budgetAmount") && edited.budgetAmount() != null) {
             amountsSet.put("budgetAmount", edited.budgetAmount());
         }
-        OpportunityDetails updated = edited.toDetails(currencyWith(amountsSet));
+        OpportunityDetails updated = edited.applyTo(details, currencyWith(amountsSet));
         if (!updated.equals(details)) {
             apply(new OpportunityUpdated(opportunityId, updated, Set.copyOf(command.changedFields())));
         }
@@ -182,9 +188,17 @@ public class Opportunity {
         return currency;
     }
 
+    @CommandHandler
+    public void handle(AssignOpportunity command) {
+        if (isNewOwner(command.ownerId())) {
+            apply(new OpportunityAssigned(opportunityId, command.ownerId()));
+        }
+    }
+
     @EventSourcingHandler
     void on(OpportunityCreated event) {
         opportunityId = event.opportunityId();
+        ownedBy(event.ownerId());
         originatingLeadId = event.originatingLeadId();
         details = event.details();
         processStage = Objects.requireNonNullElse(event.processStage(), ProcessStage.DEVELOP);

@@ -1,6 +1,7 @@
 package dev.leadqualification.command.opportunity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadqualification.command.ownership.AssignmentController;
 import dev.leadqualification.command.web.CommandAnswers;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.command.web.RequestBodyShape;
@@ -42,6 +43,7 @@ public class OpportunityController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RequestBodyShape(OpportunityEdits.class)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "opportunity-closed", when = OpportunityRules.CLOSED)
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Void> update(@PathVariable String id, @RequestBody ObjectNode body) {
         String opportunityId = pathId(id, "opportunity");
         RequestBodies.Patch<OpportunityEdits> patch =
@@ -53,6 +55,7 @@ public class OpportunityController {
     @PostMapping(path = "/stage", consumes = "application/json")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "opportunity-closed", when = OpportunityRules.CLOSED)
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Void> stage(@PathVariable String id, @Valid @RequestBody StageRequest request) {
         commands.sendAndWait(new ChangeOpportunityStage(pathId(id, "opportunity"), request.processStage()));
         return CommandAnswers.noContent();
@@ -61,6 +64,7 @@ public class OpportunityController {
     @PostMapping(path = "/close", consumes = "application/json")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "opportunity-closed", when = OpportunityRules.CLOSED)
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Void> close(@PathVariable String id, @Valid @RequestBody CloseRequest request) {
         commands.sendAndWait(new CloseOpportunity(pathId(id, "opportunity"), request.outcome(),
                 request.actualRevenue(), request.closeDate(), request.reason()));
@@ -70,6 +74,7 @@ public class OpportunityController {
     @PostMapping(path = "/reopen")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "opportunity-open", when = OpportunityRules.OPEN)
+    @ProblemAnswer(status = HttpStatus.FORBIDDEN, slug = "not-owner", when = AssignmentController.NOT_OWNER)
     public ResponseEntity<Void> reopen(@PathVariable String id) {
         commands.sendAndWait(new ReopenOpportunity(pathId(id, "opportunity")));
         return CommandAnswers.noContent();

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Carries out a qualification the lead decided: creates the account, contact and opportunity with the ids
- * in {@link LeadQualified} (in that order, so the contact can sit under the account and the opportunity
+ * in {@link LeadQualified}, owned by its {@code ownerId} (in that order, so the contact can sit under the account and the opportunity
  * name both), carries the lead's notes onto the opportunity, then completes the qualification.
  * <p>
  * The commands run inside this handler's transaction (a failure rolls every step back and the event is
@@ -78,16 +78,19 @@ public class QualificationSaga {
     private void createRecords(LeadQualified qualified) {
         String leadId = qualified.leadId();
         if (qualified.accountId() != null) {
-            create(new CreateAccount(qualified.accountId(), qualified.account(), leadId, false), qualified.accountId());
+            create(new CreateAccount(qualified.accountId(), qualified.account(), leadId, false, qualified.ownerId()),
+                    qualified.accountId());
         }
         if (qualified.contactId() != null) {
-            create(new CreateContact(qualified.contactId(), qualified.contact(), leadId, false), qualified.contactId());
+            create(new CreateContact(qualified.contactId(), qualified.contact(), leadId, false, qualified.ownerId()),
+                    qualified.contactId());
         }
         if (qualified.opportunityId() != null) {
             String accountId = qualified.customerAccountId();
             String contactId = qualified.customerContactId();
             create(new CreateOpportunityFromLead(qualified.opportunityId(), qualified.opportunity(),
-                    Customer.of(accountId, contactId), accountId, contactId, leadId, qualified.noteIds()),
+                    Customer.of(accountId, contactId), accountId, contactId, leadId, qualified.noteIds(),
+                    qualified.ownerId()),
                     qualified.opportunityId());
         }
     }

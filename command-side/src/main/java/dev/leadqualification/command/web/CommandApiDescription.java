@@ -1,6 +1,7 @@
 package dev.leadqualification.command.web;
 
 import dev.leadqualification.command.idempotency.IdempotencyFilter;
+import dev.leadqualification.kernel.common.TextLimits;
 import dev.leadqualification.platform.openapi.ProblemCase;
 import dev.leadqualification.platform.openapi.Schemas;
 import dev.leadqualification.platform.openapi.ServiceProblemCases;
@@ -44,6 +45,8 @@ class CommandApiDescription implements GlobalOperationComponentsCustomizer, Serv
     /** The fields a {@link RequestBodyShape} may add, as its controller reads them. */
     static final Map<String, Schema<?>> ADDED_FIELDS = Map.of(
             "leadId", chosenId(), "accountId", chosenId(), "contactId", chosenId(),
+            "ownerId", typed("string").minLength(1).maxLength(TextLimits.NAME)
+                    .description("The user who owns the record (a configured SALES or ADMIN user); default: you."),
             "suppressDuplicateDetection", typed("boolean")
                     .description("true: create the record even if it matches a published duplicate rule."),
             "leadIds", typed("array").items(uuid()).minItems(1).maxItems(1000)

@@ -40,7 +40,7 @@ class AccountCreationTest {
     void aDirectCreateThatMatchesAnExistingAccountIsRefusedWithTheMatches() {
         duplicates.accounts(DuplicateSamples.CONTOSO_MATCH);
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true, "sam"))
                 .expectException(DomainMatchers.violation("duplicates-found"))
                 .expectNoEvents();
     }
@@ -49,27 +49,27 @@ class AccountCreationTest {
     void aSuppressedCheckOrADisabledSettingCreatesTheAccountAnyway() {
         duplicates.accounts(DuplicateSamples.CONTOSO_MATCH);
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, false))
-                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null));
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, false, "sam"))
+                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null, "sam"));
         settings.duplicateDetection(false, true);
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true))
-                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null));
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true, "sam"))
+                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null, "sam"));
     }
 
     @Test
     void createsAnAccountDirectly() {
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true))
-                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true, "sam"))
+                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null, "sam"))
                 .expectResultMessagePayload(NEW_ACCOUNT_ID);
     }
 
     @Test
     void createsAnAccountFromALead() {
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, false))
-                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID));
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, false, "sam"))
+                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, "sam"));
     }
 
     @Test
@@ -77,8 +77,8 @@ class AccountCreationTest {
         AccountDetails nameOnly = new AccountDetails("Jansen Logistics", null, null, null, null);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateAccount(NEW_ACCOUNT_ID, nameOnly, null, true))
-                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, nameOnly, null));
+                .when(new CreateAccount(NEW_ACCOUNT_ID, nameOnly, null, true, "sam"))
+                .expectEvents(new AccountCreated(NEW_ACCOUNT_ID, nameOnly, null, "sam"));
     }
 
     @ParameterizedTest
@@ -87,15 +87,15 @@ class AccountCreationTest {
     void refusesAnAccountWithoutName(String name) {
         fixture.givenNoPriorActivity()
                 .when(new CreateAccount(NEW_ACCOUNT_ID, new AccountDetails(name, "info@example.com", null, null, null),
-                        null, true))
+                        null, true, "sam"))
                 .expectException(invalidField("name"))
                 .expectNoEvents();
     }
 
     @Test
     void theSameCreateAgainRecordsNothingAndAnswersTheSameId() {
-        fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID))
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, false))
+        fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, "sam"))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, false, "sam"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(NEW_ACCOUNT_ID);
@@ -103,9 +103,9 @@ class AccountCreationTest {
 
     @Test
     void otherDetailsUnderTheSameIdAreAnIdConflict() {
-        fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null))
+        fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, null, "sam"))
                 .when(new CreateAccount(NEW_ACCOUNT_ID, new AccountDetails("Other Company", null, null, null, null),
-                        null, true))
+                        null, true, "sam"))
                 .expectException(violation("id-conflict",
                         "An account with id " + NEW_ACCOUNT_ID + " already exists with other details."))
                 .expectNoEvents();
@@ -113,16 +113,16 @@ class AccountCreationTest {
 
     @Test
     void anotherOriginatingLeadUnderTheSameIdIsAnIdConflict() {
-        fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID))
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, OTHER_LEAD_ID, false))
+        fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, "sam"))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, OTHER_LEAD_ID, false, "sam"))
                 .expectException(violation("id-conflict"))
                 .expectNoEvents();
     }
 
     @Test
     void aDirectCreateUnderTheIdOfAnAccountFromALeadIsAnIdConflict() {
-        fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID))
-                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true))
+        fixture.given(new AccountCreated(NEW_ACCOUNT_ID, DETAILS, LEAD_ID, "sam"))
+                .when(new CreateAccount(NEW_ACCOUNT_ID, DETAILS, null, true, "sam"))
                 .expectException(violation("id-conflict"));
     }
 }

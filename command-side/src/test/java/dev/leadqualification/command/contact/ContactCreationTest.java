@@ -41,12 +41,12 @@ class ContactCreationTest {
         duplicates.contacts(DuplicateSamples.ANA_MATCH);
         ContactDetails details = contactFromFullLead(null);
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, details, null, true))
+                .when(new CreateContact(NEW_CONTACT_ID, details, null, true, "sam"))
                 .expectException(DomainMatchers.violation("duplicates-found"))
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, details, null, false))
-                .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null));
+                .when(new CreateContact(NEW_CONTACT_ID, details, null, false, "sam"))
+                .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null, "sam"));
     }
 
     @Test
@@ -54,8 +54,8 @@ class ContactCreationTest {
         ContactDetails details = contactFromFullLead(null);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, details, null, true))
-                .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null))
+                .when(new CreateContact(NEW_CONTACT_ID, details, null, true, "sam"))
+                .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null, "sam"))
                 .expectResultMessagePayload(NEW_CONTACT_ID);
     }
 
@@ -65,14 +65,14 @@ class ContactCreationTest {
         ContactDetails details = contactFromFullLead(EXISTING_ACCOUNT_ID);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, details, null, true))
-                .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null));
+                .when(new CreateContact(NEW_CONTACT_ID, details, null, true, "sam"))
+                .expectEvents(new ContactCreated(NEW_CONTACT_ID, details, null, "sam"));
     }
 
     @Test
     void aDirectCreateUnderAnUnknownAccountIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), null, true))
+                .when(new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), null, true, "sam"))
                 .expectException(invalidField("parentAccountId"))
                 .expectNoEvents();
     }
@@ -82,8 +82,8 @@ class ContactCreationTest {
         ContactDetails underAccountNotYetInDirectory = contactFromFullLead(NEW_ACCOUNT_ID);
 
         fixture.givenNoPriorActivity()
-                .when(new CreateContact(NEW_CONTACT_ID, underAccountNotYetInDirectory, LEAD_ID, false))
-                .expectEvents(new ContactCreated(NEW_CONTACT_ID, underAccountNotYetInDirectory, LEAD_ID));
+                .when(new CreateContact(NEW_CONTACT_ID, underAccountNotYetInDirectory, LEAD_ID, false, "sam"))
+                .expectEvents(new ContactCreated(NEW_CONTACT_ID, underAccountNotYetInDirectory, LEAD_ID, "sam"));
     }
 
     @ParameterizedTest
@@ -92,7 +92,7 @@ class ContactCreationTest {
     void refusesAContactWithoutLastName(String lastName) {
         fixture.givenNoPriorActivity()
                 .when(new CreateContact(NEW_CONTACT_ID,
-                        new ContactDetails("Maria", lastName, null, null, null, null, null, null), null, true))
+                        new ContactDetails("Maria", lastName, null, null, null, null, null, null, null), null, true, "sam"))
                 .expectException(invalidField("lastName"))
                 .expectNoEvents();
     }
@@ -101,8 +101,8 @@ class ContactCreationTest {
     void theSameCreateAgainRecordsNothingAndAnswersTheSameId() {
         ContactDetails details = contactFromFullLead(NEW_ACCOUNT_ID);
 
-        fixture.given(new ContactCreated(NEW_CONTACT_ID, details, LEAD_ID))
-                .when(new CreateContact(NEW_CONTACT_ID, details, LEAD_ID, false))
+        fixture.given(new ContactCreated(NEW_CONTACT_ID, details, LEAD_ID, "sam"))
+                .when(new CreateContact(NEW_CONTACT_ID, details, LEAD_ID, false, "sam"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(NEW_CONTACT_ID);
@@ -110,9 +110,9 @@ class ContactCreationTest {
 
     @Test
     void otherDetailsUnderTheSameIdAreAnIdConflict() {
-        fixture.given(new ContactCreated(NEW_CONTACT_ID, contactFromFullLead(null), null))
+        fixture.given(new ContactCreated(NEW_CONTACT_ID, contactFromFullLead(null), null, "sam"))
                 .when(new CreateContact(NEW_CONTACT_ID,
-                        new ContactDetails("Piet", "de Vries", null, null, null, null, null, null), null, true))
+                        new ContactDetails("Piet", "de Vries", null, null, null, null, null, null, null), null, true, "sam"))
                 .expectException(violation("id-conflict",
                         "A contact with id " + NEW_CONTACT_ID + " already exists with other details."))
                 .expectNoEvents();
@@ -120,8 +120,8 @@ class ContactCreationTest {
 
     @Test
     void theIdConflictIsDecidedBeforeTheParentCheck() {
-        fixture.given(new ContactCreated(NEW_CONTACT_ID, contactFromFullLead(null), null))
-                .when(new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), null, true))
+        fixture.given(new ContactCreated(NEW_CONTACT_ID, contactFromFullLead(null), null, "sam"))
+                .when(new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), null, true, "sam"))
                 .expectException(violation("id-conflict"));
     }
 }

@@ -28,7 +28,7 @@ class FreshIdRepositoryTest extends CommandSideTest {
     JdbcTemplate jdbc;
 
     private static CreateAccount account(String accountId, String name) {
-        return new CreateAccount(accountId, new AccountDetails(name, null, null, null, null), null, false);
+        return new CreateAccount(accountId, new AccountDetails(name, null, null, null, null), null, false, "sam");
     }
 
     private int events(String accountId) {

@@ -39,7 +39,7 @@ class EventStoreSchemaTest extends CommandSideTest {
     void aggregatesAreReadFromTheirEventsWithoutLookingForASnapshot() {
         String accountId = UUID.randomUUID().toString();
         commands.sendAndWait(new CreateAccount(accountId, new AccountDetails("Snapshot GmbH", null, null, null, null), null,
-                false));
+                false, "sam"));
         // a row that would be read as the account's snapshot if the snapshot table were consulted
         jdbc.update("""
                 INSERT INTO snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,

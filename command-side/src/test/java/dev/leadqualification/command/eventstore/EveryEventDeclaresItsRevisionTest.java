@@ -1,5 +1,6 @@
 package dev.leadqualification.command.eventstore;
 
+import dev.leadqualification.kernel.lead.LeadAssigned;
 import dev.leadqualification.kernel.lead.LeadQualified;
 import dev.leadqualification.kernel.lead.NoteAdded;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +34,7 @@ class EveryEventDeclaresItsRevisionTest {
     void everyHandledEventHasARevision() throws Exception {
         Set<Class<?>> events = handledEvents();
 
-        assertThat(events).as("events found").contains(NoteAdded.class, LeadQualified.class);
+        assertThat(events).as("events found").contains(NoteAdded.class, LeadQualified.class, LeadAssigned.class);
         Set<String> withoutRevision = new TreeSet<>();
         for (Class<?> event : events) {
             if (event.getAnnotation(Revision.class) == null) {
@@ -43,7 +44,22 @@ class EveryEventDeclaresItsRevisionTest {
         assertThat(withoutRevision).as("events without @Revision").isEmpty();
     }
 
+    /** The kernel's event types the handlers take; for a handler of an interface, every event implementing it. */
     private static Set<Class<?>> handledEvents() throws ClassNotFoundException {
+        Set<Class<?>> kernelTypes = classesIn("dev.leadqualification.kernel");
+        Set<Class<?>> events = new HashSet<>();
+        for (Class<?> handled : handledTypes()) {
+            if (handled.isInterface()) {
+                kernelTypes.stream().filter(type -> !type.isInterface() && handled.isAssignableFrom(type))
+                        .forEach(events::add);
+            } else {
+                events.add(handled);
+            }
+        }
+        return events;
+    }
+
+    private static Set<Class<?>> classesIn(String basePackage) throws ClassNotFoundException {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
             protected boolean isCandidateComponent(AnnotatedBeanDefinition bean) {
@@ -51,9 +67,17 @@ class EveryEventDeclaresItsRevisionTest {
             }
         };
         scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*")));
+        Set<Class<?>> classes = new HashSet<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
+            classes.add(ClassUtils.forName(candidate.getBeanClassName(),
+                    EveryEventDeclaresItsRevisionTest.class.getClassLoader()));
+        }
+        return classes;
+    }
+
+    private static Set<Class<?>> handledTypes() throws ClassNotFoundException {
         Set<Class<?>> events = new HashSet<>();
-        for (BeanDefinition candidate : scanner.findCandidateComponents("dev.leadqualification.command")) {
-            Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), EveryEventDeclaresItsRevisionTest.class.getClassLoader());
+        for (Class<?> type : classesIn("dev.leadqualification.command")) {
             for (Method method : type.getDeclaredMethods()) {
                 boolean handler = method.isAnnotationPresent(EventSourcingHandler.class)
                         || method.isAnnotationPresent(EventHandler.class)

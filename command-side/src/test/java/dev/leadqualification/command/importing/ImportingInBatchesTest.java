@@ -151,19 +151,21 @@ class ImportingInBatchesTest {
         assertThat(again.errors()).isEmpty();
         assertThat(storedRows(ids.get(3))).isEqualTo(new StoredRows(1, 1, 1));
         Map<String, Object> event = jdbc.queryForMap("""
-                SELECT type, sequence_number, payload_type, payload_revision, convert_from(meta_data, 'UTF8') AS meta_data
+                SELECT type, sequence_number, payload_type, payload_revision, convert_from(meta_data, 'UTF8') AS meta_data,
+                       convert_from(payload, 'UTF8') AS payload
                 FROM domain_event_entry WHERE aggregate_identifier = ?""", ids.get(0));
         assertThat(event).containsEntry("type", "Account").containsEntry("sequence_number", 0L)
                 .containsEntry("payload_type", "dev.leadqualification.kernel.account.AccountCreated")
-                .containsEntry("payload_revision", "1");
+                .containsEntry("payload_revision", "2");
+        assertThat((String) event.get("payload")).as("the importing user owns the record").contains("\"ownerId\":\"ada\"");
         assertThat((String) event.get("meta_data")).contains("\"actor\":\"ada\"")
                 .contains("\"correlationId\":\"import-test-correlation\"");
         AccountDetails details = new AccountDetails("Repeat One " + token, null, null, null, null);
-        assertThat((String) commands.sendAndWait(new CreateAccount(ids.get(0), details, null, true)))
+        assertThat((String) commands.sendAndWait(new CreateAccount(ids.get(0), details, null, true, "sam")))
                 .as("the same create again: a no-op on the loaded aggregate").isEqualTo(ids.get(0));
         assertThat(storedRows(ids.get(0)).events()).isEqualTo(1);
         assertThatThrownBy(() -> commands.sendAndWait(new CreateAccount(ids.get(0),
-                new AccountDetails("Another " + token, null, null, null, null), null, true)))
+                new AccountDetails("Another " + token, null, null, null, null), null, true, "sam")))
                 .isInstanceOfSatisfying(DomainRuleViolation.class, violation ->
                         assertThat(violation.rule()).isEqualTo("id-conflict"));
     }

@@ -39,9 +39,9 @@ class LeadCreationTest {
         LeadDetails details = LeadDetailsBuilder.full().build();
 
         fixture.givenNoPriorActivity()
-                .when(new CreateLead(LEAD_ID, details))
+                .when(new CreateLead(LEAD_ID, details, "sam"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new LeadCreated(LEAD_ID, details))
+                .expectEvents(new LeadCreated(LEAD_ID, details, "sam"))
                 .expectResultMessagePayload(LEAD_ID);
     }
 
@@ -50,8 +50,8 @@ class LeadCreationTest {
         LeadDetails details = LeadDetailsBuilder.minimal().build();
 
         fixture.givenNoPriorActivity()
-                .when(new CreateLead(LEAD_ID, details))
-                .expectEvents(new LeadCreated(LEAD_ID, details));
+                .when(new CreateLead(LEAD_ID, details, "sam"))
+                .expectEvents(new LeadCreated(LEAD_ID, details, "sam"));
     }
 
     static Stream<Arguments> detailsLackingARequiredField() {
@@ -68,7 +68,7 @@ class LeadCreationTest {
     @MethodSource("detailsLackingARequiredField")
     void refusesALeadWithoutTopicOrLastName(String field, LeadDetails details) {
         fixture.givenNoPriorActivity()
-                .when(new CreateLead(LEAD_ID, details))
+                .when(new CreateLead(LEAD_ID, details, "sam"))
                 .expectException(invalidField(field))
                 .expectExceptionMessage("is required")
                 .expectNoEvents();
@@ -77,7 +77,7 @@ class LeadCreationTest {
     @Test
     void refusesAnExistingAccountIdThatNamesNoAccount() {
         fixture.givenNoPriorActivity()
-                .when(new CreateLead(LEAD_ID, LeadDetailsBuilder.full().existingAccountId(EXISTING_ACCOUNT_ID).build()))
+                .when(new CreateLead(LEAD_ID, LeadDetailsBuilder.full().existingAccountId(EXISTING_ACCOUNT_ID).build(), "sam"))
                 .expectException(invalidField("existingAccountId"))
                 .expectNoEvents();
     }
@@ -88,7 +88,7 @@ class LeadCreationTest {
 
         fixture.givenNoPriorActivity()
                 .when(new CreateLead(LEAD_ID, LeadDetailsBuilder.full().existingAccountId(EXISTING_ACCOUNT_ID)
-                        .existingContactId(EXISTING_CONTACT_ID).build()))
+                        .existingContactId(EXISTING_CONTACT_ID).build(), "sam"))
                 .expectException(invalidField("existingContactId"))
                 .expectNoEvents();
     }
@@ -100,16 +100,16 @@ class LeadCreationTest {
                 .existingAccountId(EXISTING_ACCOUNT_ID).existingContactId(EXISTING_CONTACT_ID).build();
 
         fixture.givenNoPriorActivity()
-                .when(new CreateLead(LEAD_ID, details))
-                .expectEvents(new LeadCreated(LEAD_ID, details));
+                .when(new CreateLead(LEAD_ID, details, "sam"))
+                .expectEvents(new LeadCreated(LEAD_ID, details, "sam"));
     }
 
     @Test
     void theSameCreateAgainRecordsNothingAndAnswersTheSameId() {
         LeadDetails details = LeadDetailsBuilder.full().build();
 
-        fixture.given(new LeadCreated(LEAD_ID, details))
-                .when(new CreateLead(LEAD_ID, details))
+        fixture.given(new LeadCreated(LEAD_ID, details, "sam"))
+                .when(new CreateLead(LEAD_ID, details, "sam"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
                 .expectResultMessagePayload(LEAD_ID);
@@ -120,16 +120,16 @@ class LeadCreationTest {
         LeadDetails created = LeadDetailsBuilder.full().build();
         LeadDetails edited = LeadDetailsBuilder.full().jobTitle("Operations director").build();
 
-        fixture.given(new LeadCreated(LEAD_ID, created), new LeadUpdated(LEAD_ID, edited, Set.of("jobTitle")))
-                .when(new CreateLead(LEAD_ID, created))
+        fixture.given(new LeadCreated(LEAD_ID, created, "sam"), new LeadUpdated(LEAD_ID, edited, Set.of("jobTitle")))
+                .when(new CreateLead(LEAD_ID, created, "sam"))
                 .expectNoEvents()
                 .expectResultMessagePayload(LEAD_ID);
     }
 
     @Test
     void theSameIdWithOtherDetailsIsAnIdConflict() {
-        fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build()))
-                .when(new CreateLead(LEAD_ID, LeadDetailsBuilder.full().email("someone.else@example.com").build()))
+        fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build(), "sam"))
+                .when(new CreateLead(LEAD_ID, LeadDetailsBuilder.full().email("someone.else@example.com").build(), "sam"))
                 .expectException(violation("id-conflict",
                         "A lead with id " + LEAD_ID + " already exists with other details."))
                 .expectNoEvents();
@@ -137,8 +137,8 @@ class LeadCreationTest {
 
     @Test
     void aConflictingCreateIsRefusedEvenWhenItsDetailsAreInvalid() {
-        fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build()))
-                .when(new CreateLead(LEAD_ID, LeadDetailsBuilder.full().topic(null).build()))
+        fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build(), "sam"))
+                .when(new CreateLead(LEAD_ID, LeadDetailsBuilder.full().topic(null).build(), "sam"))
                 .expectException(violation("id-conflict"));
     }
 }

@@ -43,7 +43,7 @@ import static org.hamcrest.Matchers.instanceOf;
 /** Qualify rule 4 of API.md: the records about to be created are checked for duplicates, and the lead's answers. */
 class LeadDuplicateDetectionTest {
 
-    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build());
+    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build(), "sam");
     private static final QualifyOptions ACCOUNT_AND_CONTACT = options(null, null);
 
     private final FixedSettings settings = new FixedSettings();
@@ -56,7 +56,7 @@ class LeadDuplicateDetectionTest {
     }
 
     private static QualifyOptions options(Boolean suppress, DuplicateResolution resolution) {
-        return new QualifyOptions(true, true, false, suppress, resolution, null);
+        return new QualifyOptions(true, true, false, suppress, resolution, null, null);
     }
 
     private static QualifyLead qualify(QualifyOptions options) {
@@ -113,7 +113,7 @@ class LeadDuplicateDetectionTest {
         duplicates.accounts(CONTOSO_MATCH);
         DuplicateResolution useExisting =
                 new DuplicateResolution(DuplicateResolution.Action.USE_EXISTING, MATCHED_ACCOUNT_ID, null);
-        QualifyOptions withOpportunity = new QualifyOptions(true, true, true, null, useExisting, null);
+        QualifyOptions withOpportunity = new QualifyOptions(true, true, true, null, useExisting, null, null);
         fixture.given(LEAD_CREATED)
                 .when(qualify(withOpportunity))
                 .expectEvents(qualified()
@@ -149,7 +149,7 @@ class LeadDuplicateDetectionTest {
     @Test
     void onlyRecordsAboutToBeCreatedAreChecked() {
         LeadDetails knownCustomer = LeadDetailsBuilder.full().existingAccountId(EXISTING_ACCOUNT_ID).build();
-        fixture.given(new LeadCreated(LEAD_ID, knownCustomer))
+        fixture.given(new LeadCreated(LEAD_ID, knownCustomer, "sam"))
                 .when(qualify(ACCOUNT_AND_CONTACT))
                 .expectSuccessfulHandlerExecution();
         assertThat(duplicates.checked()).noneMatch(AccountDetails.class::isInstance).hasSize(1);

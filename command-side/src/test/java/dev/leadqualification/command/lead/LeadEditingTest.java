@@ -45,7 +45,7 @@ class LeadEditingTest {
     private static final String CLOSED_FOR_CHANGES =
             "The lead is closed: a qualified or disqualified lead can't be changed. Reactivate it first.";
     private static final LeadDetails CREATED = LeadDetailsBuilder.full().build();
-    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, CREATED);
+    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, CREATED, "sam");
 
     private final InMemoryCustomerDirectory directory = new InMemoryCustomerDirectory();
     private AggregateTestFixture<Lead> fixture;

@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Closing a lead without qualifying it, and reopening a closed one. */
 class LeadLifecycleTest {
 
-    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build());
+    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build(), "sam");
     private static final LeadDisqualified LOST = new LeadDisqualified(LEAD_ID, DisqualificationReason.LOST, "Chose a rival");
 
     private AggregateTestFixture<Lead> fixture;

@@ -2,7 +2,7 @@ package dev.leadqualification.command.lead;
 
 import dev.leadqualification.command.support.LeadDetailsBuilder;
 import dev.leadqualification.kernel.lead.LeadDetails;
-import dev.leadqualification.kernel.lead.LeadSource;
+import dev.leadqualification.kernel.common.LeadSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -20,7 +20,8 @@ class LeadPatchTest {
     void theFieldsAPatchMayNameAreExactlyTheLeadFields() {
         assertThat(Lead.PATCH.fields()).containsExactlyInAnyOrder("topic", "firstName", "lastName", "jobTitle",
                 "companyName", "email", "businessPhone", "mobilePhone", "website", "address", "description",
-                "leadSource", "estimatedValue", "estimatedCloseDate", "existingAccountId", "existingContactId");
+                "leadSource", "campaign", "estimatedValue", "estimatedCloseDate", "existingAccountId",
+                "existingContactId");
     }
 
     @Test

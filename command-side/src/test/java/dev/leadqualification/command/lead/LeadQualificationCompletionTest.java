@@ -23,7 +23,7 @@ import static dev.leadqualification.command.support.LeadSamples.contactFromFullL
 /** The saga reports back: a pending qualification is completed or failed once; anything else changes nothing. */
 class LeadQualificationCompletionTest {
 
-    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build());
+    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build(), "sam");
     private static final LeadQualified QUALIFIED = qualified().contact(contactFromFullLead(null)).build();
     private static final String OTHER_QUALIFICATION_ID = "f0000000-0000-4000-8000-0000000000f9";
     private static final String REASON = "A contact with id c0000000-0000-4000-8000-00000000000c already exists "

@@ -51,7 +51,7 @@ class LeadQualificationFieldMappingTest {
 
     @Test
     void mapsEveryLeadFieldAndTheRecordedFindingsOntoTheNewRecords() {
-        fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build()),
+        fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build(), "sam"),
                         new QualificationDetailsUpdated(LEAD_ID, qualificationDetails()),
                         new LeadStatusReasonChanged(LEAD_ID, StatusReason.CONTACTED))
                 .when(new QualifyLead(LEAD_ID, QualifyOptions.DEFAULTS, NEW_IDS))
@@ -65,8 +65,8 @@ class LeadQualificationFieldMappingTest {
 
     @Test
     void theAccountIsNamedAfterTheTrimmedCompanyName() {
-        fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().companyName("  Jansen Logistics ").build()))
-                .when(new QualifyLead(LEAD_ID, new QualifyOptions(true, false, false, null, null, null), NEW_IDS))
+        fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().companyName("  Jansen Logistics ").build(), "sam"))
+                .when(new QualifyLead(LEAD_ID, new QualifyOptions(true, false, false, null, null, null, null), NEW_IDS))
                 .expectEvents(qualified().account(accountFromFullLead()).build());
     }
 
@@ -74,13 +74,13 @@ class LeadQualificationFieldMappingTest {
     void aSparseLeadGivesSparseRecords() {
         LeadDetails sparse = LeadDetailsBuilder.minimal().companyName("Jansen Logistics").build();
 
-        fixture.given(new LeadCreated(LEAD_ID, sparse))
+        fixture.given(new LeadCreated(LEAD_ID, sparse, "sam"))
                 .when(new QualifyLead(LEAD_ID, QualifyOptions.DEFAULTS, NEW_IDS))
                 .expectEvents(qualified()
                         .account(new AccountDetails("Jansen Logistics", null, null, null, null))
                         .contact(new ContactDetails(null, "Jansen", null, null, null,
-                                null, null, NEW_ACCOUNT_ID))
-                        .opportunity(new OpportunityDetails(TOPIC, QualificationDetails.NONE, null, null, null, null))
+                                null, null, NEW_ACCOUNT_ID, null))
+                        .opportunity(new OpportunityDetails(TOPIC, QualificationDetails.NONE, null, null, null, null, null, null))
                         .processStage(ProcessStage.DEVELOP)
                         .build());
     }
@@ -92,15 +92,15 @@ class LeadQualificationFieldMappingTest {
         private ResultValidator<Lead> qualifyOpportunity(Money estimatedValue, QualificationDetails findings,
                                                          String chosenCurrency) {
             LeadDetails lead = LeadDetailsBuilder.minimal().estimatedValue(estimatedValue).build();
-            return fixture.given(new LeadCreated(LEAD_ID, lead), new QualificationDetailsUpdated(LEAD_ID, findings),
+            return fixture.given(new LeadCreated(LEAD_ID, lead, "sam"), new QualificationDetailsUpdated(LEAD_ID, findings),
                             new LeadStatusReasonChanged(LEAD_ID, StatusReason.CONTACTED))
                     .when(new QualifyLead(LEAD_ID,
-                            new QualifyOptions(false, false, true, null, null, chosenCurrency), NEW_IDS));
+                            new QualifyOptions(false, false, true, null, null, chosenCurrency, null), NEW_IDS));
         }
 
         private static Object opportunityIn(Money estimatedValue, QualificationDetails findings, String currency) {
             return qualified()
-                    .opportunity(new OpportunityDetails(TOPIC, findings, estimatedValue, null, null, currency))
+                    .opportunity(new OpportunityDetails(TOPIC, findings, estimatedValue, null, null, currency, null, null))
                     .processStage(ProcessStage.DEVELOP)
                     .build();
         }
@@ -154,8 +154,8 @@ class LeadQualificationFieldMappingTest {
         void isNotCheckedWhenNoOpportunityIsCreated() {
             LeadDetails lead = LeadDetailsBuilder.full().build();
 
-            fixture.given(new LeadCreated(LEAD_ID, lead))
-                    .when(new QualifyLead(LEAD_ID, new QualifyOptions(true, false, false, null, null, "USD"), NEW_IDS))
+            fixture.given(new LeadCreated(LEAD_ID, lead, "sam"))
+                    .when(new QualifyLead(LEAD_ID, new QualifyOptions(true, false, false, null, null, "USD", null), NEW_IDS))
                     .expectEvents(qualified().account(accountFromFullLead()).build());
         }
     }
@@ -163,12 +163,12 @@ class LeadQualificationFieldMappingTest {
     @Test
     void theAddressIsCopiedToAccountAndContact() {
         fixture.given(new LeadCreated(LEAD_ID, LeadDetailsBuilder.minimal().companyName("Jansen Logistics")
-                        .address(ADDRESS).build()))
-                .when(new QualifyLead(LEAD_ID, new QualifyOptions(true, true, false, null, null, null), NEW_IDS))
+                        .address(ADDRESS).build(), "sam"))
+                .when(new QualifyLead(LEAD_ID, new QualifyOptions(true, true, false, null, null, null, null), NEW_IDS))
                 .expectEvents(qualified()
                         .account(new AccountDetails("Jansen Logistics", null, null, null, ADDRESS))
                         .contact(new ContactDetails(null, "Jansen", null, null,
-                                null, null, ADDRESS, NEW_ACCOUNT_ID))
+                                null, null, ADDRESS, NEW_ACCOUNT_ID, null))
                         .build());
     }
 }

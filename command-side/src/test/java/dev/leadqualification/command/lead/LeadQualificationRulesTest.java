@@ -61,7 +61,7 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 /** Qualify rules 1 to 3 and 5 of API.md, in their order, on the Lead aggregate. */
 class LeadQualificationRulesTest {
 
-    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build());
+    private static final LeadCreated LEAD_CREATED = new LeadCreated(LEAD_ID, LeadDetailsBuilder.full().build(), "sam");
     private static final QualificationDetails NO_FINDINGS = QualificationDetails.NONE;
 
     private final InMemoryCustomerDirectory directory = new InMemoryCustomerDirectory();
@@ -78,7 +78,7 @@ class LeadQualificationRulesTest {
     }
 
     private static QualifyOptions flags(Boolean account, Boolean contact, Boolean opportunity) {
-        return new QualifyOptions(account, contact, opportunity, null, null, null);
+        return new QualifyOptions(account, contact, opportunity, null, null, null, null);
     }
 
     /** Expects exactly this qualification recorded and answered. */
@@ -139,7 +139,7 @@ class LeadQualificationRulesTest {
                     .when(new QualifyLead(LEAD_ID, flags(null, true, null), secondIds))
                     .expectEvents(new LeadQualified(LEAD_ID, secondQualification, null, null,
                             "c0000000-0000-4000-8000-0000000000c2", contactFromFullLead(null), null, null, null, null,
-                            List.of(), List.of(), null, ProcessStage.QUALIFY));
+                            List.of(), List.of(), null, ProcessStage.QUALIFY, "sam"));
         }
     }
 
@@ -209,7 +209,7 @@ class LeadQualificationRulesTest {
             directory.withAccount(EXISTING_ACCOUNT_ID);
             LeadDetails lead = LeadDetailsBuilder.full().existingAccountId(EXISTING_ACCOUNT_ID).build();
 
-            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead)).when(qualify(QualifyOptions.DEFAULTS)),
+            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead, "sam")).when(qualify(QualifyOptions.DEFAULTS)),
                     qualified()
                             .linkedAccount(EXISTING_ACCOUNT_ID)
                             .contact(contactFromFullLead(EXISTING_ACCOUNT_ID))
@@ -223,7 +223,7 @@ class LeadQualificationRulesTest {
             directory.withContact(EXISTING_CONTACT_ID);
             LeadDetails lead = LeadDetailsBuilder.full().existingContactId(EXISTING_CONTACT_ID).build();
 
-            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead)).when(qualify(QualifyOptions.DEFAULTS)),
+            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead, "sam")).when(qualify(QualifyOptions.DEFAULTS)),
                     qualified()
                             .account(accountFromFullLead())
                             .linkedContact(EXISTING_CONTACT_ID)
@@ -238,7 +238,7 @@ class LeadQualificationRulesTest {
             LeadDetails lead = LeadDetailsBuilder.full()
                     .existingAccountId(EXISTING_ACCOUNT_ID).existingContactId(EXISTING_CONTACT_ID).build();
 
-            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead)).when(qualify(QualifyOptions.DEFAULTS)),
+            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead, "sam")).when(qualify(QualifyOptions.DEFAULTS)),
                     qualified()
                             .linkedAccount(EXISTING_ACCOUNT_ID)
                             .linkedContact(EXISTING_CONTACT_ID)
@@ -254,7 +254,7 @@ class LeadQualificationRulesTest {
         void withoutCompanyNameNoAccountIsCreatedAndTheSkipIsReported(String companyName) {
             LeadDetails lead = LeadDetailsBuilder.full().companyName(companyName).build();
 
-            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead)).when(qualify(QualifyOptions.DEFAULTS)),
+            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead, "sam")).when(qualify(QualifyOptions.DEFAULTS)),
                     qualified()
                             .contact(contactFromFullLead(null))
                             .opportunity(opportunityFromFullLead(NO_FINDINGS))
@@ -266,7 +266,7 @@ class LeadQualificationRulesTest {
         void aRecordThatWasNotAskedForIsNotReportedAsSkipped() {
             LeadDetails lead = LeadDetailsBuilder.full().companyName(null).build();
 
-            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead)).when(qualify(flags(false, true, false))),
+            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead, "sam")).when(qualify(flags(false, true, false))),
                     qualified().contact(contactFromFullLead(null)));
         }
 
@@ -275,7 +275,7 @@ class LeadQualificationRulesTest {
             directory.withAccount(EXISTING_ACCOUNT_ID);
             LeadDetails lead = LeadDetailsBuilder.full().companyName(null).existingAccountId(EXISTING_ACCOUNT_ID).build();
 
-            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead)).when(qualify(flags(true, true, false))),
+            expectQualified(fixture.given(new LeadCreated(LEAD_ID, lead, "sam")).when(qualify(flags(true, true, false))),
                     qualified()
                             .linkedAccount(EXISTING_ACCOUNT_ID)
                             .contact(contactFromFullLead(EXISTING_ACCOUNT_ID))
@@ -315,7 +315,7 @@ class LeadQualificationRulesTest {
             DuplicateResolution createNew = new DuplicateResolution(DuplicateResolution.Action.CREATE_NEW, null, null);
 
             fixture.given(LEAD_CREATED)
-                    .when(qualify(new QualifyOptions(null, null, null, null, createNew, null)))
+                    .when(qualify(new QualifyOptions(null, null, null, null, createNew, null, null)))
                     .expectEvents(allThreeFromFullLead().duplicateResolution(createNew).build());
         }
 

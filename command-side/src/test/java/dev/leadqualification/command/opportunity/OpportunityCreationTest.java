@@ -29,7 +29,7 @@ class OpportunityCreationTest {
     private static final OpportunityDetails DETAILS = opportunityFromFullLead(qualificationDetails());
     private static final Customer CUSTOMER = new Customer(Customer.Type.ACCOUNT, NEW_ACCOUNT_ID);
     private static final OpportunityCreated CREATED = new OpportunityCreated(NEW_OPPORTUNITY_ID, DETAILS, CUSTOMER,
-            NEW_ACCOUNT_ID, NEW_CONTACT_ID, LEAD_ID, ProcessStage.DEVELOP);
+            NEW_ACCOUNT_ID, NEW_CONTACT_ID, LEAD_ID, ProcessStage.DEVELOP, "sam");
 
     private AggregateTestFixture<Opportunity> fixture;
 
@@ -40,7 +40,7 @@ class OpportunityCreationTest {
 
     private static CreateOpportunityFromLead create(String leadId, List<String> noteIds) {
         return new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, DETAILS, CUSTOMER, NEW_ACCOUNT_ID, NEW_CONTACT_ID,
-                leadId, noteIds);
+                leadId, noteIds, "sam");
     }
 
     @Test
@@ -66,9 +66,9 @@ class OpportunityCreationTest {
 
         fixture.givenNoPriorActivity()
                 .when(new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, DETAILS, contact, null, NEW_CONTACT_ID, LEAD_ID,
-                        List.of()))
+                        List.of(), "sam"))
                 .expectEvents(new OpportunityCreated(NEW_OPPORTUNITY_ID, DETAILS, contact, null, NEW_CONTACT_ID,
-                        LEAD_ID, ProcessStage.DEVELOP));
+                        LEAD_ID, ProcessStage.DEVELOP, "sam"));
     }
 
     @Test

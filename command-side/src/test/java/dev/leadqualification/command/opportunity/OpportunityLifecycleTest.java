@@ -43,7 +43,7 @@ class OpportunityLifecycleTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
     private static final OpportunityDetails DETAILS = opportunityFromFullLead(qualificationDetails());
     private static final OpportunityCreated CREATED = new OpportunityCreated(NEW_OPPORTUNITY_ID, DETAILS,
-            new Customer(Customer.Type.ACCOUNT, NEW_ACCOUNT_ID), NEW_ACCOUNT_ID, null, LEAD_ID, ProcessStage.DEVELOP);
+            new Customer(Customer.Type.ACCOUNT, NEW_ACCOUNT_ID), NEW_ACCOUNT_ID, null, LEAD_ID, ProcessStage.DEVELOP, "sam");
     private static final OpportunityClosed WON_AT_ESTIMATE =
             new OpportunityClosed(NEW_OPPORTUNITY_ID, WON, eur("48000.00"), DAY, null);
 
@@ -80,7 +80,7 @@ class OpportunityLifecycleTest {
                     .when(update(values, "name", "need"))
                     .expectEvents(new OpportunityUpdated(NEW_OPPORTUNITY_ID,
                             with("Fleet telematics for 60 vans", Need.SHOULD_HAVE, DETAILS.description())
-                                    .toDetails("EUR"), Set.of("name", "need")));
+                                    .applyTo(DETAILS, "EUR"), Set.of("name", "need")));
         }
 
         @Test
@@ -88,7 +88,7 @@ class OpportunityLifecycleTest {
             fixture.given(CREATED)
                     .when(update(with(DETAILS.name(), null, null), "need", "description"))
                     .expectEvents(new OpportunityUpdated(NEW_OPPORTUNITY_ID,
-                            with(DETAILS.name(), null, null).toDetails("EUR"), Set.of("need", "description")));
+                            with(DETAILS.name(), null, null).applyTo(DETAILS, "EUR"), Set.of("need", "description")));
         }
 
         @Test
@@ -115,14 +115,14 @@ class OpportunityLifecycleTest {
 
         @Test
         void theFirstAmountOfAnOpportunityWithoutCurrencySetsIt() {
-            OpportunityDetails noAmounts = new OpportunityDetails("Deal", null, null, null, null, null);
+            OpportunityDetails noAmounts = new OpportunityDetails("Deal", null, null, null, null, null, null, null);
             OpportunityEdits values = new OpportunityEdits("Deal", usd("10.00"), null, null, null, null, null, null,
                     null, null, null, null, null, null);
 
             fixture.given(new OpportunityCreated(NEW_OPPORTUNITY_ID, noAmounts, null, null, null, LEAD_ID,
-                            ProcessStage.DEVELOP))
+                            ProcessStage.DEVELOP, "sam"))
                     .when(update(values, "estimatedValue"))
-                    .expectEvents(new OpportunityUpdated(NEW_OPPORTUNITY_ID, values.toDetails("USD"),
+                    .expectEvents(new OpportunityUpdated(NEW_OPPORTUNITY_ID, values.applyTo(noAmounts, "USD"),
                             Set.of("estimatedValue")));
         }
 
@@ -198,8 +198,8 @@ class OpportunityLifecycleTest {
         @Test
         void wonWithoutRevenueOrEstimateIsRefused() {
             fixture.given(new OpportunityCreated(NEW_OPPORTUNITY_ID,
-                            new OpportunityDetails("Deal", null, null, null, null, null), null, null, null, LEAD_ID,
-                            ProcessStage.DEVELOP))
+                            new OpportunityDetails("Deal", null, null, null, null, null, null, null), null, null, null, LEAD_ID,
+                            ProcessStage.DEVELOP, "sam"))
                     .when(new CloseOpportunity(NEW_OPPORTUNITY_ID, WON, null, DAY, null))
                     .expectException(invalidField("actualRevenue"))
                     .expectNoEvents();

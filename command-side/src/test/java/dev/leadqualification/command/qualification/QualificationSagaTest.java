@@ -76,11 +76,11 @@ class QualificationSagaTest {
 
     private static Object[] allThreeCommands() {
         return new Object[]{
-                new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
-                new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
+                new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false, "sam"),
+                new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false, "sam"),
                 new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
                         new Customer(Customer.Type.ACCOUNT, NEW_ACCOUNT_ID), NEW_ACCOUNT_ID, NEW_CONTACT_ID, LEAD_ID,
-                        List.of(NOTE_1, NOTE_2)),
+                        List.of(NOTE_1, NOTE_2), "sam"),
                 new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID)};
     }
 
@@ -120,7 +120,7 @@ class QualificationSagaTest {
                 .whenPublishingA(withOpportunity().build())
                 .expectDispatchedCommands(
                         new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY, null, null, null, LEAD_ID,
-                                List.of()),
+                                List.of(), "sam"),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -131,7 +131,7 @@ class QualificationSagaTest {
                 .expectDispatchedCommands(
                         new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
                                 new Customer(Customer.Type.CONTACT, EXISTING_CONTACT_ID), null, EXISTING_CONTACT_ID,
-                                LEAD_ID, List.of()),
+                                LEAD_ID, List.of(), "sam"),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -140,10 +140,10 @@ class QualificationSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(withOpportunity().contact(contactFromFullLead(null)).build())
                 .expectDispatchedCommands(
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID, false),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID, false, "sam"),
                         new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
                                 new Customer(Customer.Type.CONTACT, NEW_CONTACT_ID), null, NEW_CONTACT_ID, LEAD_ID,
-                                List.of()),
+                                List.of(), "sam"),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -152,7 +152,7 @@ class QualificationSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(qualified().contact(contactFromFullLead(null)).build())
                 .expectDispatchedCommands(
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID, false),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(null), LEAD_ID, false, "sam"),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -162,8 +162,8 @@ class QualificationSagaTest {
                 .whenPublishingA(qualified().account(accountFromFullLead()).contact(contactFromFullLead(NEW_ACCOUNT_ID))
                         .noteIds(NOTE_1, NOTE_2).build())
                 .expectDispatchedCommands(
-                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false, "sam"),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false, "sam"),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -180,10 +180,10 @@ class QualificationSagaTest {
                 .whenPublishingA(withOpportunity().linkedAccount(EXISTING_ACCOUNT_ID)
                         .contact(contactFromFullLead(EXISTING_ACCOUNT_ID)).noteIds(NOTE_1).build())
                 .expectDispatchedCommands(
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), LEAD_ID, false),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(EXISTING_ACCOUNT_ID), LEAD_ID, false, "sam"),
                         new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
                                 new Customer(Customer.Type.ACCOUNT, EXISTING_ACCOUNT_ID), EXISTING_ACCOUNT_ID,
-                                NEW_CONTACT_ID, LEAD_ID, List.of(NOTE_1)),
+                                NEW_CONTACT_ID, LEAD_ID, List.of(NOTE_1), "sam"),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -195,7 +195,7 @@ class QualificationSagaTest {
                 .expectDispatchedCommands(
                         new CreateOpportunityFromLead(NEW_OPPORTUNITY_ID, OPPORTUNITY,
                                 new Customer(Customer.Type.ACCOUNT, EXISTING_ACCOUNT_ID), EXISTING_ACCOUNT_ID,
-                                EXISTING_CONTACT_ID, LEAD_ID, List.of()),
+                                EXISTING_CONTACT_ID, LEAD_ID, List.of(), "sam"),
                         new CompleteLeadQualification(LEAD_ID, QUALIFICATION_ID));
     }
 
@@ -217,8 +217,8 @@ class QualificationSagaTest {
                 .whenPublishingA(allThree())
                 .expectSuccessfulHandlerExecution()
                 .expectDispatchedCommands(
-                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false, "sam"),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false, "sam"),
                         new FailLeadQualification(LEAD_ID, QUALIFICATION_ID, reason))
                 .expectActiveSagas(0);
     }
@@ -258,8 +258,8 @@ class QualificationSagaTest {
                 .whenPublishingA(allThree())
                 .expectSuccessfulHandlerExecution()
                 .expectDispatchedCommands(
-                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false, "sam"),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false, "sam"),
                         new FailLeadQualification(LEAD_ID, QUALIFICATION_ID, "contact id taken"));
 
         assertThat(outcomes).containsExactlyInAnyOrder("rolled back CreateAccount", "rolled back CreateContact",
@@ -277,8 +277,8 @@ class QualificationSagaTest {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(allThree())
                 .expectDispatchedCommands(
-                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false),
-                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false),
+                        new CreateAccount(NEW_ACCOUNT_ID, accountFromFullLead(), LEAD_ID, false, "sam"),
+                        new CreateContact(NEW_CONTACT_ID, contactFromFullLead(NEW_ACCOUNT_ID), LEAD_ID, false, "sam"),
                         allThreeCommands()[2]);
         assertThat(handlerErrors).singleElement()
                 .satisfies(error -> assertThat(error).isInstanceOf(IllegalStateException.class)

@@ -3,7 +3,7 @@ package dev.leadqualification.command.support;
 import dev.leadqualification.kernel.common.Address;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.lead.LeadDetails;
-import dev.leadqualification.kernel.lead.LeadSource;
+import dev.leadqualification.kernel.common.LeadSource;
 
 import java.time.LocalDate;
 
@@ -22,6 +22,7 @@ public final class LeadDetailsBuilder {
     private Address address;
     private String description;
     private LeadSource leadSource;
+    private String campaign;
     private Money estimatedValue;
     private LocalDate estimatedCloseDate;
     private String existingAccountId;
@@ -46,6 +47,7 @@ public final class LeadDetailsBuilder {
                 .address(LeadSamples.ADDRESS)
                 .description("Wants live tracking of the whole fleet")
                 .leadSource(LeadSource.TRADE_SHOW)
+                .campaign("Logistics Expo 2026")
                 .estimatedValue(LeadSamples.eur("48000.00"))
                 .estimatedCloseDate(LocalDate.of(2026, 3, 31));
     }
@@ -105,6 +107,11 @@ public final class LeadDetailsBuilder {
         return this;
     }
 
+    public LeadDetailsBuilder campaign(String value) {
+        campaign = value;
+        return this;
+    }
+
     public LeadDetailsBuilder leadSource(LeadSource value) {
         leadSource = value;
         return this;
@@ -132,7 +139,7 @@ public final class LeadDetailsBuilder {
 
     public LeadDetails build() {
         return new LeadDetails(topic, firstName, lastName, jobTitle, companyName, email, businessPhone, mobilePhone,
-                website, address, description, leadSource, estimatedValue, estimatedCloseDate, existingAccountId,
+                website, address, description, leadSource, campaign, estimatedValue, estimatedCloseDate, existingAccountId,
                 existingContactId);
     }
 }

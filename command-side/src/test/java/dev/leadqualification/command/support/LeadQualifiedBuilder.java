@@ -31,12 +31,19 @@ public final class LeadQualifiedBuilder {
     private List<String> noteIds = List.of();
     private DuplicateResolution duplicateResolution;
     private ProcessStage processStage = ProcessStage.QUALIFY;
+    private String ownerId = "sam";
 
     private LeadQualifiedBuilder() {
     }
 
     public static LeadQualifiedBuilder qualified() {
         return new LeadQualifiedBuilder();
+    }
+
+    /** Who owns the records it creates; {@code sam}, the sample lead's owner, unless set. */
+    public LeadQualifiedBuilder ownerId(String owner) {
+        ownerId = owner;
+        return this;
     }
 
     public LeadQualifiedBuilder qualificationId(String id) {
@@ -95,7 +102,7 @@ public final class LeadQualifiedBuilder {
     public LeadQualified build() {
         return new LeadQualified(LeadSamples.LEAD_ID, qualificationId, accountId, account, contactId, contact,
                 opportunityId, opportunity, linkedAccountId, linkedContactId, skipped, noteIds, duplicateResolution,
-                processStage);
+                processStage, ownerId);
     }
 
     /** The answer the lead gives for this qualification. */

@@ -2,6 +2,7 @@ package dev.leadqualification.command.support;
 
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.common.Address;
+import dev.leadqualification.kernel.common.LeadSource;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.contact.ContactDetails;
 import dev.leadqualification.kernel.lead.NewRecordIds;
@@ -69,12 +70,13 @@ public final class LeadSamples {
     /** The contact qualifying {@link LeadDetailsBuilder#full()} creates, under the given account. */
     public static ContactDetails contactFromFullLead(String parentAccountId) {
         return new ContactDetails("Maria", "Jansen", "Fleet manager", "maria.jansen@jansen-logistics.example",
-                "+31 10 555 0100", "+31 6 5555 0101", ADDRESS, parentAccountId);
+                "+31 10 555 0100", "+31 6 5555 0101", ADDRESS, parentAccountId, LeadSource.TRADE_SHOW);
     }
 
     /** The opportunity qualifying {@link LeadDetailsBuilder#full()} with the given findings creates. */
     public static OpportunityDetails opportunityFromFullLead(QualificationDetails findings) {
         return new OpportunityDetails("Fleet telematics for 40 vans", findings, eur("48000.00"),
-                LocalDate.of(2026, 3, 31), "Wants live tracking of the whole fleet", "EUR");
+                LocalDate.of(2026, 3, 31), "Wants live tracking of the whole fleet", "EUR",
+                LeadSource.TRADE_SHOW, "Logistics Expo 2026");
     }
 }

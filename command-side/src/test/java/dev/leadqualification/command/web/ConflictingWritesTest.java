@@ -151,7 +151,7 @@ class ConflictingWritesTest {
     @Test
     void aCreateThatLostTheRaceForItsIdToTheSameCreateIsAnsweredAsTheFirst() throws Exception {
         String leadId = UUID.randomUUID().toString();
-        interfere(CreateLead.class, 1, command -> new LeadCreated(leadId, ((CreateLead) command).details()));
+        interfere(CreateLead.class, 1, command -> new LeadCreated(leadId, ((CreateLead) command).details(), "sam"));
 
         MvcResult answer = send(post("/api/leads"), Map.of("leadId", leadId, "topic", "Chairs", "lastName", "Lopez"));
 

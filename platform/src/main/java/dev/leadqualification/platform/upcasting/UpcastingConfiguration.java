@@ -1,8 +1,11 @@
 package dev.leadqualification.platform.upcasting;
 
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+
+import java.util.stream.Stream;
 
 /**
  * The event upcasters both services apply. Axon's Spring Boot auto-configuration registers every
@@ -17,5 +20,19 @@ public class UpcastingConfiguration {
     @Bean
     public EventUpcaster noteAddedAttachmentUpcaster() {
         return new NoteAddedAttachmentUpcaster();
+    }
+
+    /**
+     * Records got owners: the creations and the qualification stored before name the user who acted as the owner.
+     * The types as they are stored: facts of the past, so spelled out rather than taken from the classes.
+     */
+    @Bean
+    public EventUpcaster ownerFromActorUpcasters() {
+        return new EventUpcasterChain(Stream.of("dev.leadqualification.kernel.lead.LeadCreated",
+                        "dev.leadqualification.kernel.lead.LeadQualified",
+                        "dev.leadqualification.kernel.account.AccountCreated",
+                        "dev.leadqualification.kernel.contact.ContactCreated",
+                        "dev.leadqualification.kernel.opportunity.OpportunityCreated")
+                .map(OwnerFromActorUpcaster::new).toList());
     }
 }

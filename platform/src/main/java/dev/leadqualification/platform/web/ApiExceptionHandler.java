@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.leadqualification.kernel.common.ChoiceRequired;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
+import dev.leadqualification.kernel.common.Forbidden;
 import dev.leadqualification.kernel.common.InvalidField;
 import dev.leadqualification.platform.database.TransientDatabaseFailure;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -88,7 +89,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainRuleViolation.class)
     public ResponseEntity<ProblemDetail> ruleViolation(DomainRuleViolation violation) {
-        HttpStatus status = violation instanceof ChoiceRequired ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.CONFLICT;
+        HttpStatus status = violation instanceof ChoiceRequired ? HttpStatus.UNPROCESSABLE_ENTITY
+                : violation instanceof Forbidden ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT;
         return answer(status, violation.rule(), violation.getMessage(), violation.extensions());
     }
 

@@ -1,6 +1,7 @@
 package dev.leadqualification.query.account;
 
 import dev.leadqualification.query.consistency.MinVersionReads;
+import dev.leadqualification.query.readmodel.OwnerParameter;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
@@ -39,7 +40,8 @@ public class AccountController {
     }
 
     @GetMapping
-    public Page<AccountView> accounts(@RequestParam(required = false) String q, PageRequest page) {
-        return accounts.list(q, page).map(AccountView::of);
+    public Page<AccountView> accounts(@RequestParam(name = OwnerParameter.NAME, required = false) String owner,
+                                  @RequestParam(required = false) String q, PageRequest page) {
+        return accounts.list(OwnerParameter.resolve(owner), q, page).map(AccountView::of);
     }
 }

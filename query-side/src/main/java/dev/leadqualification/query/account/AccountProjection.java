@@ -1,5 +1,6 @@
 package dev.leadqualification.query.account;
 
+import dev.leadqualification.kernel.account.AccountAssigned;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.ProjectionWrites;
@@ -7,6 +8,7 @@ import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -38,7 +40,12 @@ public class AccountProjection {
 
     @EventHandler
     public void on(AccountCreated event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        accounts.insert(event.accountId(), event.details(), event.originatingLeadId(),
+        accounts.insert(event.accountId(), event.details(), event.originatingLeadId(), event.ownerId(),
                 SearchText.of(event.details().name(), event.details().email()), at, actor);
+    }
+
+    @EventHandler
+    public void on(AccountAssigned event, @SequenceNumber long sequence) {
+        accounts.assign(event.accountId(), event.ownerId(), sequence);
     }
 }

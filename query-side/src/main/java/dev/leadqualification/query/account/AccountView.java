@@ -7,16 +7,14 @@ import dev.leadqualification.query.readmodel.CustomerRecordTable;
 import java.time.Instant;
 
 /**
- * An account: its details at the top level, and the lead it came from, if any. Its {@code version} is always
- * {@value #VERSION}: one event (sequence number 0) creates an account and no event changes it.
+ * An account: its details at the top level, the lead it came from, if any, and its owner. Its {@code version} is the
+ * sequence number of its last event applied (0 until it is assigned).
  */
 public record AccountView(String accountId, @JsonUnwrapped AccountDetails details, String originatingLeadId,
-                          Instant createdAt, String createdBy, long version) {
-
-    static final long VERSION = 0;
+                          String ownerId, Instant createdAt, String createdBy, long version) {
 
     static AccountView of(CustomerRecordTable.Row<AccountDetails> row) {
-        return new AccountView(row.id(), row.details(), row.originatingLeadId(), row.createdAt(), row.createdBy(),
-                VERSION);
+        return new AccountView(row.id(), row.details(), row.originatingLeadId(), row.ownerId(), row.createdAt(),
+                row.createdBy(), row.version());
     }
 }

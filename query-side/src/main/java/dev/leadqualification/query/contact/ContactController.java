@@ -1,6 +1,7 @@
 package dev.leadqualification.query.contact;
 
 import dev.leadqualification.query.consistency.MinVersionReads;
+import dev.leadqualification.query.readmodel.OwnerParameter;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
@@ -39,7 +40,8 @@ public class ContactController {
     }
 
     @GetMapping
-    public Page<ContactView> contacts(@RequestParam(required = false) String q, PageRequest page) {
-        return contacts.list(q, page).map(ContactView::of);
+    public Page<ContactView> contacts(@RequestParam(name = OwnerParameter.NAME, required = false) String owner,
+                                  @RequestParam(required = false) String q, PageRequest page) {
+        return contacts.list(OwnerParameter.resolve(owner), q, page).map(ContactView::of);
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadqualification.query.contact;
 
+import dev.leadqualification.kernel.contact.ContactAssigned;
 import dev.leadqualification.kernel.contact.ContactCreated;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
 import dev.leadqualification.query.readmodel.ProjectionWrites;
@@ -7,6 +8,7 @@ import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -38,7 +40,12 @@ public class ContactProjection {
 
     @EventHandler
     public void on(ContactCreated event, @Timestamp Instant at, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        contacts.insert(event.contactId(), event.details(), event.originatingLeadId(),
+        contacts.insert(event.contactId(), event.details(), event.originatingLeadId(), event.ownerId(),
                 SearchText.of(event.details().fullName(), event.details().email()), at, actor);
+    }
+
+    @EventHandler
+    public void on(ContactAssigned event, @SequenceNumber long sequence) {
+        contacts.assign(event.contactId(), event.ownerId(), sequence);
     }
 }

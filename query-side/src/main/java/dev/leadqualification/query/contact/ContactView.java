@@ -7,17 +7,15 @@ import dev.leadqualification.query.readmodel.CustomerRecordTable;
 import java.time.Instant;
 
 /**
- * A contact: its details (with {@code parentAccountId}) at the top level, its full name, and its originating lead.
- * Its {@code version} is always {@value #VERSION}: one event (sequence number 0) creates a contact and no event
- * changes it.
+ * A contact: its details (with {@code parentAccountId} and {@code leadSource}) at the top level, its full name, its
+ * originating lead and its owner. Its {@code version} is the sequence number of its last event applied (0 until it is
+ * assigned).
  */
 public record ContactView(String contactId, @JsonUnwrapped ContactDetails details, String fullName,
-                          String originatingLeadId, Instant createdAt, String createdBy, long version) {
-
-    static final long VERSION = 0;
+                          String originatingLeadId, String ownerId, Instant createdAt, String createdBy, long version) {
 
     static ContactView of(CustomerRecordTable.Row<ContactDetails> row) {
         return new ContactView(row.id(), row.details(), row.details().fullName(), row.originatingLeadId(),
-                row.createdAt(), row.createdBy(), VERSION);
+                row.ownerId(), row.createdAt(), row.createdBy(), row.version());
     }
 }

@@ -5,6 +5,7 @@ import dev.leadqualification.platform.openapi.ProblemCase;
 import dev.leadqualification.platform.openapi.Schemas;
 import dev.leadqualification.platform.openapi.ServiceProblemCases;
 import dev.leadqualification.query.consistency.MinVersionReads;
+import dev.leadqualification.query.readmodel.OwnerParameter;
 import dev.leadqualification.query.readmodel.PageRequest;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
@@ -80,6 +81,8 @@ class QueryApiDescription implements GlobalOperationCustomizer, ServiceProblemCa
         } else if (parameter.getName().equals(RecordHistoryController.AS_OF)) {
             parameter.description("The record as it stood at this instant, rebuilt from its events")
                     .schema(Schemas.typed("string").format("date-time"));
+        } else if (parameter.getName().equals(OwnerParameter.NAME)) {
+            parameter.description("Only the records this user owns; `" + OwnerParameter.ME + "`: yours");
         }
     }
 

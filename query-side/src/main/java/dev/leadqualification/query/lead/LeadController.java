@@ -2,6 +2,7 @@ package dev.leadqualification.query.lead;
 
 import dev.leadqualification.kernel.lead.LeadStatus;
 import dev.leadqualification.query.consistency.MinVersionReads;
+import dev.leadqualification.query.readmodel.OwnerParameter;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
@@ -49,8 +50,9 @@ public class LeadController {
 
     @GetMapping
     public Page<LeadView> leads(@RequestParam(required = false) LeadStatus status,
+                                @RequestParam(name = OwnerParameter.NAME, required = false) String owner,
                                 @RequestParam(required = false) String q,
                                 PageRequest page) {
-        return leads.list(status, q, page);
+        return leads.list(status, OwnerParameter.resolve(owner), q, page);
     }
 }

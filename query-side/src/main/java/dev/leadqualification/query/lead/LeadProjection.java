@@ -2,6 +2,7 @@ package dev.leadqualification.query.lead;
 
 import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.lead.DuplicateDetected;
+import dev.leadqualification.kernel.lead.LeadAssigned;
 import dev.leadqualification.kernel.lead.LeadCreated;
 import dev.leadqualification.kernel.lead.LeadDetails;
 import dev.leadqualification.kernel.lead.LeadDisqualified;
@@ -74,9 +75,9 @@ public class LeadProjection implements RebuildableProjection {
                    @MetaDataValue(MetadataKeys.ACTOR) String actor) {
         writes.update("""
                 INSERT INTO lead_view (lead_id, details, qualification_details, status, status_reason, process_stage,
-                                       search_text, created_at, created_by, modified_at, modified_by, version)
+                                       search_text, owner_id, created_at, created_by, modified_at, modified_by, version)
                 VALUES (:leadId, CAST(:details AS jsonb), CAST(:qualificationDetails AS jsonb), :status, :statusReason,
-                        :processStage, :searchText, :at, :actor, :at, :actor, :version)
+                        :processStage, :searchText, :ownerId, :at, :actor, :at, :actor, :version)
                 ON CONFLICT (lead_id) DO NOTHING""", new MapSqlParameterSource()
                 .addValue("leadId", uuid(event.leadId()))
                 .addValue("details", json.write(event.details()))
@@ -85,6 +86,7 @@ public class LeadProjection implements RebuildableProjection {
                 .addValue("statusReason", StatusReason.NEW.name())
                 .addValue("processStage", ProcessStage.QUALIFY.name())
                 .addValue("searchText", searchText(event.details()))
+                .addValue("ownerId", event.ownerId())
                 .addValue("at", timestamp(at))
                 .addValue("actor", actor)
                 .addValue("version", sequence));
@@ -97,6 +99,13 @@ public class LeadProjection implements RebuildableProjection {
                 new MapSqlParameterSource()
                         .addValue("details", json.write(event.details()))
                         .addValue("searchText", searchText(event.details())));
+    }
+
+    @EventHandler
+    public void on(LeadAssigned event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        change(event.leadId(), sequence, at, actor, "owner_id = :ownerId",
+                new MapSqlParameterSource("ownerId", event.ownerId()));
     }
 
     @EventHandler

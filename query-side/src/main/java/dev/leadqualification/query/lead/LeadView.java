@@ -9,7 +9,7 @@ import dev.leadqualification.kernel.qualification.QualificationDetails;
 
 import java.time.Instant;
 
-/** A lead as lists show it: every lead and qualification field at the top level, its state, who changed it when. */
+/** A lead as lists show it: every lead and qualification field at the top level, its state, owner, who changed it when. */
 public record LeadView(
         String leadId,
         @JsonUnwrapped LeadDetails details,
@@ -20,6 +20,7 @@ public record LeadView(
         ProcessStage processStage,
         QualificationView qualification,
         DisqualificationView disqualification,
+        String ownerId,
         Instant createdAt,
         String createdBy,
         Instant modifiedAt,

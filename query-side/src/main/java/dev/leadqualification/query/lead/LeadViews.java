@@ -42,10 +42,11 @@ public class LeadViews {
                         (row, n) -> note(row, json))));
     }
 
-    /** Newest first; {@code status} and {@code search} narrow the list when given. */
-    public Page<LeadView> list(LeadStatus status, String search, PageRequest page) {
+    /** Newest first; {@code status}, {@code ownerId} and {@code search} narrow the list when given. */
+    public Page<LeadView> list(LeadStatus status, String ownerId, String search, PageRequest page) {
         return PagedQuery.over("lead_view", "lead_id")
                 .whereEquals("status", status == null ? null : status.name())
+                .whereEquals("owner_id", ownerId)
                 .searching(search)
                 .fetch(jdbc, page, (row, n) -> lead(row));
     }
@@ -69,6 +70,7 @@ public class LeadViews {
                 ProcessStage.valueOf(row.getString("process_stage")),
                 json.read(row, "qualification", QualificationView.class),
                 json.read(row, "disqualification", DisqualificationView.class),
+                row.getString("owner_id"),
                 instant(row, "created_at"),
                 row.getString("created_by"),
                 instant(row, "modified_at"),

@@ -2,6 +2,7 @@ package dev.leadqualification.query.opportunity;
 
 import dev.leadqualification.kernel.opportunity.OpportunityStatus;
 import dev.leadqualification.query.consistency.MinVersionReads;
+import dev.leadqualification.query.readmodel.OwnerParameter;
 import dev.leadqualification.query.readmodel.Page;
 import dev.leadqualification.query.readmodel.PageRequest;
 import dev.leadqualification.query.readmodel.RecordIds;
@@ -50,8 +51,9 @@ public class OpportunityController {
 
     @GetMapping("/api/opportunities")
     public Page<OpportunityView> opportunities(@RequestParam(required = false) OpportunityStatus status,
+                                               @RequestParam(name = OwnerParameter.NAME, required = false) String owner,
                                                @RequestParam(required = false) String q,
                                                PageRequest page) {
-        return opportunities.list(status, q, page);
+        return opportunities.list(status, OwnerParameter.resolve(owner), q, page);
     }
 }

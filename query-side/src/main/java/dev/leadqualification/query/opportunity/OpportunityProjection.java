@@ -3,6 +3,7 @@ package dev.leadqualification.query.opportunity;
 import dev.leadqualification.kernel.common.ProcessStage;
 import dev.leadqualification.kernel.opportunity.NoteTransferred;
 import dev.leadqualification.kernel.opportunity.OpportunityClosed;
+import dev.leadqualification.kernel.opportunity.OpportunityAssigned;
 import dev.leadqualification.kernel.opportunity.OpportunityCreated;
 import dev.leadqualification.kernel.opportunity.OpportunityReopened;
 import dev.leadqualification.kernel.opportunity.OpportunityStageChanged;
@@ -59,10 +60,10 @@ public class OpportunityProjection implements RebuildableProjection {
         ProcessStage stage = event.processStage() == null ? ProcessStage.DEVELOP : event.processStage();
         writes.update("""
                 INSERT INTO opportunity_view (opportunity_id, details, customer, account_id, contact_id,
-                                              originating_lead_id, process_stage, status, search_text, created_at,
-                                              created_by, version)
+                                              originating_lead_id, process_stage, status, search_text, owner_id,
+                                              created_at, created_by, version)
                 VALUES (:opportunityId, CAST(:details AS jsonb), CAST(:customer AS jsonb), :accountId, :contactId,
-                        :originatingLeadId, :processStage, :status, :searchText, :at, :actor, :version)
+                        :originatingLeadId, :processStage, :status, :searchText, :ownerId, :at, :actor, :version)
                 ON CONFLICT (opportunity_id) DO NOTHING""", new MapSqlParameterSource()
                 .addValue("opportunityId", uuid(event.opportunityId()))
                 .addValue("details", json.write(event.details()))
@@ -73,8 +74,18 @@ public class OpportunityProjection implements RebuildableProjection {
                 .addValue("processStage", stage.name())
                 .addValue("status", OpportunityStatus.OPEN.name())
                 .addValue("searchText", SearchText.of(event.details().name()))
+                .addValue("ownerId", event.ownerId())
                 .addValue("at", timestamp(at))
                 .addValue("actor", actor)
+                .addValue("version", sequence));
+    }
+
+    @EventHandler
+    public void on(OpportunityAssigned event, @SequenceNumber long sequence) {
+        writes.update("UPDATE opportunity_view SET owner_id = :ownerId, version = :version"
+                + " WHERE opportunity_id = :opportunityId AND version < :version", new MapSqlParameterSource()
+                .addValue("opportunityId", uuid(event.opportunityId()))
+                .addValue("ownerId", event.ownerId())
                 .addValue("version", sequence));
     }
 

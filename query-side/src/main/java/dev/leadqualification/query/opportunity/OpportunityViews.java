@@ -43,10 +43,11 @@ public class OpportunityViews {
                 .map(opportunity -> new OpportunityWithNotes(opportunity, notes(id)));
     }
 
-    /** Newest first; {@code status} and {@code search} (in the name) narrow the list when given. */
-    public Page<OpportunityView> list(OpportunityStatus status, String search, PageRequest page) {
+    /** Newest first; {@code status}, {@code owner} and {@code search} (in the name) narrow the list when given. */
+    public Page<OpportunityView> list(OpportunityStatus status, String owner, String search, PageRequest page) {
         return PagedQuery.over("opportunity_view", "opportunity_id")
                 .whereEquals("status", status == null ? null : status.name())
+                .whereEquals("owner_id", owner)
                 .searching(search)
                 .fetch(jdbc, page, (row, n) -> opportunity(row));
     }
@@ -76,11 +77,14 @@ public class OpportunityViews {
                 details.currency(),
                 details.estimatedCloseDate(),
                 details.description(),
+                details.leadSource(),
+                details.campaign(),
                 ProcessStage.valueOf(row.getString("process_stage")),
                 OpportunityStatus.valueOf(row.getString("status")),
                 json.read(row, "actual_revenue", Money.class),
                 row.getObject("close_date", LocalDate.class),
                 row.getString("close_reason"),
+                row.getString("owner_id"),
                 instant(row, "created_at"),
                 row.getString("created_by"),
                 row.getLong("version"));

@@ -18,10 +18,10 @@ class AccountQueryTest extends QuerySideTest {
         String fromLead = newId();
         String leadId = newId();
         append("Account", fromLead, new AccountCreated(fromLead, new AccountDetails(name + " Holding", "info@contoso.example",
-                "+31 10 000 0000", "https://contoso.example", SampleData.ADDRESS), leadId));
+                "+31 10 000 0000", "https://contoso.example", SampleData.ADDRESS), leadId, "sam"));
         String direct = newId();
         append("Account", direct, new AccountCreated(direct,
-                new AccountDetails("Fabrikam", name.replace(' ', '.') + "@fabrikam.example", null, null, null), null));
+                new AccountDetails("Fabrikam", name.replace(' ', '.') + "@fabrikam.example", null, null, null), null, "sam"));
 
         JsonNode account = eventually("/api/accounts/" + fromLead, json -> assertThat(json.path("accountId").asText()).isEqualTo(fromLead));
         assertThat(account.path("name").asText()).isEqualTo(name + " Holding");

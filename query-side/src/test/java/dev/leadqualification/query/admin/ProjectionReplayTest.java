@@ -166,20 +166,20 @@ class ProjectionReplayTest extends QuerySideTest {
         String opportunityId = newId();
         String token = newId().substring(0, 8);
         append("Lead", leadId, new LeadCreated(leadId,
-                SampleData.lead("Grace", "Hopper-" + token, "Cobol " + token, token + "@cobol.example")));
+                SampleData.lead("Grace", "Hopper-" + token, "Cobol " + token, token + "@cobol.example"), "sam"));
         append("Lead", leadId, new QualificationDetailsUpdated(leadId, SampleData.qualificationDetails()));
         append("Lead", leadId, new NoteAdded(leadId, fileNoteId, "Offer", "Sent the offer",
                 new Attachment("offer.txt", "text/plain", ("offer " + token).getBytes(StandardCharsets.UTF_8))));
         append("Lead", leadId, new NoteAdded(leadId, plainNoteId, "Call", "Agreed on a demo", null));
         append("Lead", leadId, new LeadStatusReasonChanged(leadId, StatusReason.CONTACTED));
         append("Account", accountId, new AccountCreated(accountId, new AccountDetails("Cobol " + token,
-                token + "@cobol.example", "+31 10 123 4567", "https://cobol.example", SampleData.ADDRESS), leadId));
+                token + "@cobol.example", "+31 10 123 4567", "https://cobol.example", SampleData.ADDRESS), leadId, "sam"));
         append("Contact", contactId, new ContactCreated(contactId, new ContactDetails("Grace", "Hopper-" + token,
-                "Admiral", token + "@cobol.example", "+31 10 123 4567", null, SampleData.ADDRESS, accountId), leadId));
+                "Admiral", token + "@cobol.example", "+31 10 123 4567", null, SampleData.ADDRESS, accountId, null), leadId, "sam"));
         append("Opportunity", opportunityId, new OpportunityCreated(opportunityId, new OpportunityDetails(
                 "Fleet renewal 2025", SampleData.qualificationDetails(), new Money(new BigDecimal("1234.50"), "EUR"),
-                LocalDate.parse("2025-06-30"), "Wants 40 vans", "EUR"), Customer.of(accountId, contactId), accountId,
-                contactId, leadId, ProcessStage.DEVELOP));
+                LocalDate.parse("2025-06-30"), "Wants 40 vans", "EUR", null, null), Customer.of(accountId, contactId), accountId,
+                contactId, leadId, ProcessStage.DEVELOP, "sam"));
         append("Opportunity", opportunityId, new NoteTransferred(opportunityId, fileNoteId, leadId));
         append("Opportunity", opportunityId, new NoteTransferred(opportunityId, plainNoteId, leadId));
         Records records = new Records(token, leadId, fileNoteId, plainNoteId, accountId, contactId, opportunityId);

@@ -88,7 +88,7 @@ class MinVersionReadsTest extends QuerySideTest {
     @Test
     void waitsForARecordThatIsStoredButNotYetProjected() {
         String leadId = newId();
-        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead("Alan", "Turing", "Bletchley", "alan@b.example")));
+        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead("Alan", "Turing", "Bletchley", "alan@b.example"), "sam"));
 
         assertThat(ok(get(SALES, "/api/leads/" + leadId + "?minVersion=0")).path("leadId").asText()).isEqualTo(leadId);
     }
@@ -120,10 +120,10 @@ class MinVersionReadsTest extends QuerySideTest {
     void accountsAndContactsAreAtVersionZero() {
         String accountId = newId();
         append("Account", accountId, new AccountCreated(accountId,
-                new AccountDetails("Fabrikam " + accountId, null, null, null, null), null));
+                new AccountDetails("Fabrikam " + accountId, null, null, null, null), null, "sam"));
         String contactId = newId();
         append("Contact", contactId, new ContactCreated(contactId,
-                new ContactDetails("Ada", "Lovelace", null, null, null, null, null, accountId), null));
+                new ContactDetails("Ada", "Lovelace", null, null, null, null, null, accountId, null), null, "sam"));
 
         JsonNode account = ok(get(SALES, "/api/accounts/" + accountId + "?minVersion=0"));
         assertThat(account.path("accountId").asText()).isEqualTo(accountId);
@@ -149,7 +149,7 @@ class MinVersionReadsTest extends QuerySideTest {
         String opportunityId = newId();
         append("Opportunity", opportunityId, new OpportunityCreated(opportunityId, new OpportunityDetails("Fleet",
                 SampleData.qualificationDetails(), new Money(new BigDecimal("10.00"), "EUR"), LocalDate.parse("2025-06-30"),
-                null, "EUR"), Customer.of(null, null), null, null, leadId, ProcessStage.DEVELOP));
+                null, "EUR", null, null), Customer.of(null, null), null, null, leadId, ProcessStage.DEVELOP, "sam"));
         DomainEventMessage<?> first = append("Opportunity", opportunityId,
                 new NoteTransferred(opportunityId, firstNote, leadId));
         append("Opportunity", opportunityId, new NoteTransferred(opportunityId, secondNote, leadId));
@@ -165,7 +165,7 @@ class MinVersionReadsTest extends QuerySideTest {
     private String createLead() {
         String leadId = newId();
         LeadDetails details = SampleData.lead("Grace", "Hopper", "Navy", "grace@navy.example");
-        append(LEAD, leadId, new LeadCreated(leadId, details));
+        append(LEAD, leadId, new LeadCreated(leadId, details, "sam"));
         return leadId;
     }
 

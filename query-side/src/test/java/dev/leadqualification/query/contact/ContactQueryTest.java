@@ -19,10 +19,10 @@ class ContactQueryTest extends QuerySideTest {
         String accountId = newId();
         String leadId = newId();
         append("Contact", contactId, new ContactCreated(contactId, new ContactDetails("Margaret", lastName, "CTO",
-                "margaret@apollo.example", "+1 555 0100", "+1 555 0101", SampleData.ADDRESS, accountId), leadId));
+                "margaret@apollo.example", "+1 555 0100", "+1 555 0101", SampleData.ADDRESS, accountId, null), leadId, "sam"));
         String other = newId();
         append("Contact", other, new ContactCreated(other, new ContactDetails(null, "Collins",
-                null, lastName.toLowerCase() + "@apollo.example", null, null, null, null), null));
+                null, lastName.toLowerCase() + "@apollo.example", null, null, null, null, null), null, "sam"));
 
         JsonNode contact = eventually("/api/contacts/" + contactId,
                 json -> assertThat(json.path("contactId").asText()).isEqualTo(contactId));

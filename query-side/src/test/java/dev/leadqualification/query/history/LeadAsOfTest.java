@@ -34,12 +34,12 @@ class LeadAsOfTest extends QuerySideTest {
         String qualificationId = newId();
         String opportunityId = newId();
         Instant created = append(LEAD, leadId, new LeadCreated(leadId,
-                SampleData.lead("Ada", "Lovelace", "Engines", "ada@engines.example"))).getTimestamp();
+                SampleData.lead("Ada", "Lovelace", "Engines", "ada@engines.example"), "sam")).getTimestamp();
         append(LEAD, leadId, new QualificationDetailsUpdated(leadId, SampleData.qualificationDetails()));
         append(LEAD, leadId, new LeadStatusReasonChanged(leadId, StatusReason.CONTACTED));
         Instant noted = append(LEAD, leadId, new NoteAdded(leadId, noteId, "Call", "Wants a demo", null)).getTimestamp();
         Instant qualified = append(LEAD, leadId, new LeadQualified(leadId, qualificationId, null, null, null, null,
-                opportunityId, null, null, null, List.of(), List.of(noteId), null, ProcessStage.DEVELOP)).getTimestamp();
+                opportunityId, null, null, null, List.of(), List.of(noteId), null, ProcessStage.DEVELOP, "sam")).getTimestamp();
         append(LEAD, leadId, new LeadQualificationCompleted(leadId, qualificationId));
         JsonNode current = eventually("/api/leads/" + leadId, json -> assertThat(json.path("version").asLong()).isEqualTo(5));
 
@@ -89,7 +89,7 @@ class LeadAsOfTest extends QuerySideTest {
     @Test
     void anInstantThatIsNotIsoIsRejectedNamingAsOf() {
         String leadId = newId();
-        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead("Alan", "Turing", "Bletchley", "alan@b.example")));
+        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead("Alan", "Turing", "Bletchley", "alan@b.example"), "sam"));
 
         for (String instant : new String[]{"yesterday", "2025-03-01", "2025-03-01T09:00:00", ""}) {
             assertInvalid(get(SALES, "/api/leads/" + leadId + "?asOf=" + instant), "asOf");

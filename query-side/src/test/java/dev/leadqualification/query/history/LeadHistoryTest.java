@@ -46,7 +46,7 @@ class LeadHistoryTest extends QuerySideTest {
         String qualifying = "qualify-" + newId();
         byte[] file = new byte[1500];
         file[0] = 42;
-        publish(leadId, 0, new LeadCreated(leadId, SampleData.lead("Ada", "Lovelace", "Engines", "ada@engines.example")),
+        publish(leadId, 0, new LeadCreated(leadId, SampleData.lead("Ada", "Lovelace", "Engines", "ada@engines.example"), "sam"),
                 "sally", "create-1");
         publish(leadId, 1, new NoteAdded(leadId, noteId, "Call", "Wants a demo",
                 new Attachment("notes.bin", "application/octet-stream", file)), "bob", "note-2");
@@ -54,7 +54,7 @@ class LeadHistoryTest extends QuerySideTest {
                 List.of(new DuplicateMatch(matchedAccount, "Engines", "info@engines.example", null, "London",
                         START, List.of("Accounts with the same account name"))), List.of()), "sally", "dup-3");
         publish(leadId, 3, new LeadQualified(leadId, qualificationId, accountId, null, null, null, null, null,
-                null, null, List.of(), List.of(noteId), null, ProcessStage.QUALIFY), "sally", qualifying);
+                null, null, List.of(), List.of(noteId), null, ProcessStage.QUALIFY, "sam"), "sally", qualifying);
         publish(leadId, 4, new LeadQualificationCompleted(leadId, qualificationId), "sally", qualifying);
 
         ResponseEntity<JsonNode> answer = get(AUDITOR, "/api/leads/" + leadId + "/history");
@@ -91,7 +91,7 @@ class LeadHistoryTest extends QuerySideTest {
     @Test
     void isForAuditorsAndAdmins() {
         String leadId = newId();
-        publish(leadId, 0, new LeadCreated(leadId, SampleData.lead("Grace", "Hopper", "Navy", "grace@navy.example")),
+        publish(leadId, 0, new LeadCreated(leadId, SampleData.lead("Grace", "Hopper", "Navy", "grace@navy.example"), "sam"),
                 "sally", newId());
 
         assertThat(get(ADMIN, "/api/leads/" + leadId + "/history").getBody().findValuesAsText("type"))
@@ -104,7 +104,7 @@ class LeadHistoryTest extends QuerySideTest {
     @Test
     void idsInUpperCaseNameTheSameLead() {
         String leadId = newId();
-        publish(leadId, 0, new LeadCreated(leadId, SampleData.lead("Alan", "Turing", "Bletchley", "alan@b.example")),
+        publish(leadId, 0, new LeadCreated(leadId, SampleData.lead("Alan", "Turing", "Bletchley", "alan@b.example"), "sam"),
                 "sally", newId());
 
         assertThat(get(AUDITOR, "/api/leads/" + leadId.toUpperCase() + "/history").getBody()
@@ -115,7 +115,7 @@ class LeadHistoryTest extends QuerySideTest {
     void anUnknownLeadOrAnotherKindOfRecordIsNotFound() {
         String accountId = newId();
         eventStore.publish(new GenericDomainEventMessage<>("Account", accountId, 0,
-                new AccountCreated(accountId, new AccountDetails("Fabrikam", null, null, null, null), null)));
+                new AccountCreated(accountId, new AccountDetails("Fabrikam", null, null, null, null), null, "sam")));
 
         for (String id : new String[]{newId(), "not-a-uuid", accountId}) {
             ResponseEntity<JsonNode> answer = get(AUDITOR, "/api/leads/" + id + "/history");

@@ -29,8 +29,8 @@ class OpportunityHistoryAndAsOfTest extends QuerySideTest {
         String opportunityId = newId();
         Money value = new Money(new BigDecimal("700.00"), "EUR");
         Instant created = append(OPPORTUNITY, opportunityId, new OpportunityCreated(opportunityId,
-                new OpportunityDetails("Solar roof", null, value, null, null, "EUR"), null, null, null, newId(),
-                ProcessStage.DEVELOP)).getTimestamp();
+                new OpportunityDetails("Solar roof", null, value, null, null, "EUR", null, null), null, null, null, newId(),
+                ProcessStage.DEVELOP, "sam")).getTimestamp();
         Instant won = append(OPPORTUNITY, opportunityId, new OpportunityClosed(opportunityId, OpportunityOutcome.WON,
                 value, LocalDate.parse("2026-12-02"), null)).getTimestamp();
         append(OPPORTUNITY, opportunityId, new OpportunityReopened(opportunityId));

@@ -49,7 +49,7 @@ class LeadQueryTest extends QuerySideTest {
     void showsEveryLeadAndQualificationFieldWithStatusAndAudit() {
         String leadId = newId();
         LeadDetails details = SampleData.lead("Ada", "Lovelace", "Analytical Engines", "ada@engines.example");
-        append(LEAD, leadId, new LeadCreated(leadId, details));
+        append(LEAD, leadId, new LeadCreated(leadId, details, "sam"));
         append(LEAD, leadId, new QualificationDetailsUpdated(leadId, SampleData.qualificationDetails()));
         append(LEAD, leadId, new LeadUpdated(leadId, withEmail(details, "ada@lovelace.example"), Set.of("email")));
         append(LEAD, leadId, new LeadStatusReasonChanged(leadId, StatusReason.CONTACTED));
@@ -219,7 +219,7 @@ class LeadQueryTest extends QuerySideTest {
     void redeliveredEventsChangeNothing() {
         String leadId = newId();
         LeadDetails details = SampleData.lead("Donald", "Knuth", "TeX Users", "don@tex.example");
-        DomainEventMessage<?> created = append(LEAD, leadId, new LeadCreated(leadId, details));
+        DomainEventMessage<?> created = append(LEAD, leadId, new LeadCreated(leadId, details, "sam"));
         DomainEventMessage<?> noted = append(LEAD, leadId, new NoteAdded(leadId, newId(), "Call", "Likes typography",
                 new Attachment("quote.pdf", "application/pdf", new byte[]{1, 2, 3})));
         DomainEventMessage<?> updated = append(LEAD, leadId, new LeadUpdated(leadId, withEmail(details, "knuth@tex.example"), Set.of("email")));
@@ -287,7 +287,7 @@ class LeadQueryTest extends QuerySideTest {
 
     private String createLead(String firstName, String lastName, String company, String email) {
         String leadId = newId();
-        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead(firstName, lastName, company, email)));
+        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead(firstName, lastName, company, email), "sam"));
         return leadId;
     }
 
@@ -297,12 +297,12 @@ class LeadQueryTest extends QuerySideTest {
                 : List.of(new SkippedRecord(RecordType.CONTACT, SkippedRecord.Reason.EXISTING_RECORD_LINKED));
         return new LeadQualified(leadId, qualificationId, accountId, null, null, null, opportunityId, null,
                 null, linkedContactId, skipped, List.of(), null,
-                opportunityId == null ? ProcessStage.QUALIFY : ProcessStage.DEVELOP);
+                opportunityId == null ? ProcessStage.QUALIFY : ProcessStage.DEVELOP, "sam");
     }
 
     private static LeadDetails withEmail(LeadDetails d, String email) {
         return new LeadDetails(d.topic(), d.firstName(), d.lastName(), d.jobTitle(), d.companyName(), email,
-                d.businessPhone(), d.mobilePhone(), d.website(), d.address(), d.description(), d.leadSource(),
+                d.businessPhone(), d.mobilePhone(), d.website(), d.address(), d.description(), d.leadSource(), d.campaign(),
                 d.estimatedValue(), d.estimatedCloseDate(), d.existingAccountId(), d.existingContactId());
     }
 

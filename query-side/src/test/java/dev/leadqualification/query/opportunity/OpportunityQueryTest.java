@@ -34,7 +34,7 @@ class OpportunityQueryTest extends QuerySideTest {
         String noteWithFile = newId();
         String plainNote = newId();
         String untransferredNote = newId();
-        append("Lead", leadId, new LeadCreated(leadId, SampleData.lead("Linus", "Torvalds", "Kernel Oy", "linus@kernel.example")));
+        append("Lead", leadId, new LeadCreated(leadId, SampleData.lead("Linus", "Torvalds", "Kernel Oy", "linus@kernel.example"), "sam"));
         append("Lead", leadId, new NoteAdded(leadId, noteWithFile, "Offer", "Sent the offer",
                 new Attachment("offer.pdf", "application/pdf", new byte[]{37, 80, 68, 70})));
         append("Lead", leadId, new NoteAdded(leadId, plainNote, "Call", "Agreed on a demo", null));
@@ -44,9 +44,9 @@ class OpportunityQueryTest extends QuerySideTest {
         String accountId = newId();
         String contactId = newId();
         OpportunityDetails details = new OpportunityDetails("Fleet renewal 2025", SampleData.qualificationDetails(),
-                new Money(new BigDecimal("1234.50"), "EUR"), LocalDate.parse("2025-06-30"), "Wants 40 vans", "EUR");
+                new Money(new BigDecimal("1234.50"), "EUR"), LocalDate.parse("2025-06-30"), "Wants 40 vans", "EUR", null, null);
         append("Opportunity", opportunityId, new OpportunityCreated(opportunityId, details,
-                Customer.of(accountId, contactId), accountId, contactId, leadId, ProcessStage.DEVELOP));
+                Customer.of(accountId, contactId), accountId, contactId, leadId, ProcessStage.DEVELOP, "sam"));
         append("Opportunity", opportunityId, new NoteTransferred(opportunityId, noteWithFile, leadId));
         append("Opportunity", opportunityId, new NoteTransferred(opportunityId, plainNote, leadId));
 
@@ -88,11 +88,11 @@ class OpportunityQueryTest extends QuerySideTest {
         String opportunityId = newId();
         String name = "Turbines " + opportunityId.substring(0, 8);
         OpportunityDetails details = new OpportunityDetails(name, null, new Money(new BigDecimal("900.00"), "EUR"),
-                null, null, "EUR");
+                null, null, "EUR", null, null);
         append("Opportunity", opportunityId, new OpportunityCreated(opportunityId, details, null, null, null, newId(),
-                ProcessStage.DEVELOP));
+                ProcessStage.DEVELOP, "sam"));
         OpportunityDetails renamed = new OpportunityDetails("Wind " + name, null, details.estimatedValue(), null,
-                "Two turbines", "EUR");
+                "Two turbines", "EUR", null, null);
         append("Opportunity", opportunityId, new OpportunityUpdated(opportunityId, renamed, Set.of("name", "description")));
         append("Opportunity", opportunityId, new OpportunityStageChanged(opportunityId, ProcessStage.PROPOSE));
         append("Opportunity", opportunityId, new OpportunityClosed(opportunityId, OpportunityOutcome.WON,

@@ -91,9 +91,9 @@ class EventPublisherTest {
     void everyEventIsPublishedAsItsCloudEventWithRoutingKeyAndHeadersARecordsEventsInOrder() throws Exception {
         String leadId = newId();
         String accountId = newId();
-        String created = append("Lead", leadId, 0, new LeadCreated(leadId, SampleData.lead("Ana", "Lopez", "Contoso", "ana@contoso.com")));
+        String created = append("Lead", leadId, 0, new LeadCreated(leadId, SampleData.lead("Ana", "Lopez", "Contoso", "ana@contoso.com"), "sam"));
         String account = append("Account", accountId, 0, new AccountCreated(accountId,
-                new AccountDetails("Contoso", null, null, null, null), leadId));
+                new AccountDetails("Contoso", null, null, null, null), leadId, "sam"));
         String detailed = append("Lead", leadId, 1, new QualificationDetailsUpdated(leadId, SampleData.qualificationDetails()));
 
         List<Received> received = awaitPublished(created, account, detailed);
@@ -124,7 +124,7 @@ class EventPublisherTest {
     @Test
     void aReplayOfTheReadModelsPublishesNothingAgainAndNeverResetsThePublisher() {
         String leadId = newId();
-        String before = append("Lead", leadId, 0, new LeadCreated(leadId, SampleData.lead("Bo", "Berg", "Fabrikam", "bo@fabrikam.com")));
+        String before = append("Lead", leadId, 0, new LeadCreated(leadId, SampleData.lead("Bo", "Berg", "Fabrikam", "bo@fabrikam.com"), "sam"));
         awaitPublished(before);
         long publishedBefore = status().path("position").asLong();
         StreamingEventProcessor publisher = processing.eventProcessor(EventPublisher.PROCESSOR,
@@ -148,7 +148,7 @@ class EventPublisherTest {
     @Test
     void anEventThatCannotBeWrittenIsParkedForThePublisherWhichGoesOnUntilItIsRetried() {
         String leadId = newId();
-        String created = append("Lead", leadId, 0, new LeadCreated(leadId, SampleData.lead("Cy", "Chen", "Litware", "cy@litware.com")));
+        String created = append("Lead", leadId, 0, new LeadCreated(leadId, SampleData.lead("Cy", "Chen", "Litware", "cy@litware.com"), "sam"));
         awaitPublished(created);
 
         String broken = storeCopyWithUnreadablePayload(created, 1);
@@ -160,7 +160,7 @@ class EventPublisherTest {
         assertThat(parked.path("cause").path("message").asText())
                 .contains(broken, "cannot be written as a CloudEvent", "not stored as JSON");
         String otherLead = newId();
-        String other = append("Lead", otherLead, 0, new LeadCreated(otherLead, SampleData.lead("Di", "Diaz", "Tailspin", "di@tailspin.com")));
+        String other = append("Lead", otherLead, 0, new LeadCreated(otherLead, SampleData.lead("Di", "Diaz", "Tailspin", "di@tailspin.com"), "sam"));
         awaitPublished(other);
         assertThat(queue.received()).extracting(Received::messageId).doesNotContain(broken, behind);
 
@@ -179,7 +179,7 @@ class EventPublisherTest {
     @Test
     void theStatusShowsThePublishedPositionAgainstTheHead() {
         String leadId = newId();
-        awaitPublished(append("Lead", leadId, 0, new LeadCreated(leadId, SampleData.lead("Ed", "Eng", "Adatum", "ed@adatum.com"))));
+        awaitPublished(append("Lead", leadId, 0, new LeadCreated(leadId, SampleData.lead("Ed", "Eng", "Adatum", "ed@adatum.com"), "sam")));
 
         await().atMost(PUBLISHED).untilAsserted(() -> {
             JsonNode status = status();

@@ -32,7 +32,7 @@ class NoteAddedOfAnOlderRevisionTest extends QuerySideTest {
     void theQuerySideShowsTheAttachmentOfARevisionZeroNote() {
         String leadId = newId();
         String noteId = newId();
-        append("Lead", leadId, new LeadCreated(leadId, SampleData.lead("Ada", "Byron", "Engines Ltd", "ada@engines.example")));
+        append("Lead", leadId, new LeadCreated(leadId, SampleData.lead("Ada", "Byron", "Engines Ltd", "ada@engines.example"), "sam"));
         jdbc.update(RevisionZeroNote.INSERT,
                 new RevisionZeroNote(leadId, 1, noteId, SALES, "minutes.txt", "text/plain", FILE).insertParameters());
 

@@ -38,7 +38,7 @@ class EventStreamEndpointTest extends QuerySideTest {
     void streamsEveryEventAsACloudEventWithItsPositionAsId() throws Exception {
         String leadId = newId();
         DomainEventMessage<?> created = append(LEAD, leadId, new LeadCreated(leadId,
-                SampleData.lead("Zoë", "Łukasiewicz", "Ærø Shipping", "zoe@example.com")));
+                SampleData.lead("Zoë", "Łukasiewicz", "Ærø Shipping", "zoe@example.com"), "sam"));
         append(LEAD, leadId, new NoteAdded(leadId, newId(), "Brochure", "Sent",
                 new Attachment("brochure.pdf", "application/pdf", new byte[1234])));
 
@@ -61,7 +61,7 @@ class EventStreamEndpointTest extends QuerySideTest {
             assertThat(cloudEvent.path("position").asLong()).isEqualTo(leadCreated.position());
             assertThat(cloudEvent.path("actor").asText()).isEqualTo(SALES);
             assertThat(cloudEvent.path("correlationid").asText()).isNotBlank();
-            assertThat(cloudEvent.path("revision").asText()).isEqualTo("1");
+            assertThat(cloudEvent.path("revision").asText()).isEqualTo("2");
             JsonNode details = cloudEvent.path("data").path("details");
             assertThat(details.path("firstName").asText()).isEqualTo("Zoë");
             assertThat(details.path("lastName").asText()).isEqualTo("Łukasiewicz");
@@ -77,7 +77,7 @@ class EventStreamEndpointTest extends QuerySideTest {
     @Test
     void resumesAfterLastEventIdOrTheAfterParameterAndThenGoesLive() throws Exception {
         String leadId = newId();
-        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead("Ann", "One", "One Ltd", "ann@one.example")));
+        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead("Ann", "One", "One Ltd", "ann@one.example"), "sam"));
         append(LEAD, leadId, note(leadId));
         append(LEAD, leadId, note(leadId));
         List<Long> ours;
@@ -105,7 +105,7 @@ class EventStreamEndpointTest extends QuerySideTest {
     @Test
     void filtersByEventType() throws Exception {
         String leadId = newId();
-        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead("Ann", "Two", "Two Ltd", "ann@two.example")));
+        append(LEAD, leadId, new LeadCreated(leadId, SampleData.lead("Ann", "Two", "Two Ltd", "ann@two.example"), "sam"));
         append(LEAD, leadId, note(leadId));
 
         try (SseClient stream = open(AUDITOR, "/api/events?types=NoteAdded,QualificationDetailsUpdated", Map.of())) {

@@ -1,8 +1,9 @@
 package dev.leadqualification.kernel.lead;
 
+import dev.leadqualification.kernel.ownership.OwnerOnly;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Closes an open lead as disqualified. */
 public record DisqualifyLead(@TargetAggregateIdentifier String leadId, DisqualificationReason reason,
-                             String description) {
+                             String description) implements OwnerOnly {
 }

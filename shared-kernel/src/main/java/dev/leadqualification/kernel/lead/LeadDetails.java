@@ -3,6 +3,7 @@ package dev.leadqualification.kernel.lead;
 import dev.leadqualification.kernel.common.Address;
 import dev.leadqualification.kernel.common.EmailAddress;
 import dev.leadqualification.kernel.common.HttpUrl;
+import dev.leadqualification.kernel.common.LeadSource;
 import dev.leadqualification.kernel.common.Money;
 import dev.leadqualification.kernel.common.RecordId;
 import dev.leadqualification.kernel.common.Text;
@@ -30,6 +31,7 @@ public record LeadDetails(
         @Valid Address address,
         @Text(max = TextLimits.LONG_TEXT, multiline = true) String description,
         LeadSource leadSource,
+        @Text(max = TextLimits.NAME) String campaign,
         @Valid Money estimatedValue,
         LocalDate estimatedCloseDate,
         @RecordId String existingAccountId,

@@ -10,9 +10,11 @@ import java.util.List;
 
 /**
  * The lead was qualified: the decision, complete. Records to create carry their new id and their details
- * (null when not created); linked records are existing ones used instead. The qualification saga carries it out.
+ * (null when not created); linked records are existing ones used instead; {@code ownerId} owns the created records
+ * (the request's choice, else the lead's owner). The qualification saga carries it out. Revision 2 added the owner
+ * (revision 1 events are read with the user who qualified the lead: platform.upcasting).
  */
-@Revision("1")
+@Revision("2")
 public record LeadQualified(
         String leadId,
         String qualificationId,
@@ -24,7 +26,8 @@ public record LeadQualified(
         List<SkippedRecord> skipped,
         List<String> noteIds,
         DuplicateResolution duplicateResolution,
-        ProcessStage processStage) {
+        ProcessStage processStage,
+        String ownerId) {
 
     /** The account the other records hang under: the new one, else the linked one. */
     public String customerAccountId() {

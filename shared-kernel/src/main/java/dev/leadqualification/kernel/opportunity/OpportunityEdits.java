@@ -41,10 +41,14 @@ public record OpportunityEdits(
                 q.qualificationComments());
     }
 
-    /** These fields as an opportunity's details in {@code currency}. */
-    public OpportunityDetails toDetails(String currency) {
+    /**
+     * {@code current} with these fields, in {@code currency}; what is not edited here (the lead's source and
+     * campaign) stays as it was.
+     */
+    public OpportunityDetails applyTo(OpportunityDetails current, String currency) {
         return new OpportunityDetails(name, new QualificationDetails(purchaseTimeframe, budgetAmount, budgetStatus,
                 purchaseProcess, decisionMaker, need, currentSituation, customerNeed, proposedSolution,
-                qualificationComments), estimatedValue, estimatedCloseDate, description, currency);
+                qualificationComments), estimatedValue, estimatedCloseDate, description, currency,
+                current.leadSource(), current.campaign());
     }
 }

@@ -1,5 +1,6 @@
 package dev.leadqualification.kernel.opportunity;
 
+import dev.leadqualification.kernel.ownership.OwnerOnly;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.Set;
@@ -9,5 +10,5 @@ import java.util.Set;
  * their value from {@code values}, where {@code null} clears the field; all other fields keep theirs.
  */
 public record UpdateOpportunity(@TargetAggregateIdentifier String opportunityId, OpportunityEdits values,
-                                Set<String> changedFields) {
+                                Set<String> changedFields) implements OwnerOnly {
 }

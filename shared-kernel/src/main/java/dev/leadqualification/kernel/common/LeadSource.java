@@ -1,4 +1,4 @@
-package dev.leadqualification.kernel.lead;
+package dev.leadqualification.kernel.common;
 
 /** Where a lead came from. */
 public enum LeadSource {
