@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.account.AccountDetails;
-import dev.leadqualification.kernel.account.CreateAccount;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,8 +37,7 @@ public class AccountController {
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "id-conflict", when = CommandAnswers.ID_TAKEN)
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         DirectCreation<AccountDetails> creation = DirectCreation.read(body, "accountId", AccountDetails.class, bodies);
-        String accountId = commands.sendAndWait(creation.send(new CreateAccount(creation.id(), creation.details(), null,
-                !creation.suppressDuplicateDetection())));
+        String accountId = commands.sendAndWait(creation.send(AccountCreation.requestedBy(creation)));
         return CommandAnswers.created(URI.create("/api/accounts/" + accountId), Map.of("accountId", accountId));
     }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.contact.ContactDetails;
-import dev.leadqualification.kernel.contact.CreateContact;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,8 +37,7 @@ public class ContactController {
     @ProblemAnswer(status = HttpStatus.CONFLICT, slug = "id-conflict", when = CommandAnswers.ID_TAKEN)
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         DirectCreation<ContactDetails> creation = DirectCreation.read(body, "contactId", ContactDetails.class, bodies);
-        String contactId = commands.sendAndWait(creation.send(new CreateContact(creation.id(), creation.details(), null,
-                !creation.suppressDuplicateDetection())));
+        String contactId = commands.sendAndWait(creation.send(ContactCreation.requestedBy(creation)));
         return CommandAnswers.created(URI.create("/api/contacts/" + contactId), Map.of("contactId", contactId));
     }
 }
