@@ -54,7 +54,10 @@ import java.util.stream.Collectors;
 @Component
 class ImportBatches {
 
-    /** Stored matches looked up with one query: the array parameters of more would be "humongous" allocations. */
+    /**
+     * The most lines whose stored matches one query looks up: the array parameters for more would be "humongous"
+     * allocations (as for {@code LookupInserts}).
+     */
     private static final int LINES_PER_QUERY = 500;
 
     private final TransactionManager transactions;
