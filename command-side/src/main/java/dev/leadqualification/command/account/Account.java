@@ -1,7 +1,6 @@
 package dev.leadqualification.command.account;
 
 import dev.leadqualification.command.directory.RecordCreation;
-import dev.leadqualification.command.duplicates.DuplicateCheck;
 import dev.leadqualification.command.duplicates.DuplicateDetector;
 import dev.leadqualification.command.ownership.OwnedRecord;
 import dev.leadqualification.command.settings.SettingsLookup;
@@ -10,15 +9,13 @@ import dev.leadqualification.kernel.account.AccountAssigned;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.account.CreateAccount;
-import dev.leadqualification.kernel.common.InvalidField;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A company the organisation does business with, created directly or from a qualified lead. */
 @Aggregate(repository = Account.REPOSITORY)
@@ -35,32 +32,18 @@ public class Account extends OwnedRecord {
         // for Axon: rebuilt from events
     }
 
-    /**
-     * The same create again (a retry, a redelivered saga step) is a no-op; other details under this id: 409. A
-     * new account that matches a published duplicate rule is refused when the command asks for the check.
-     */
+    /** Decided by {@link AccountCreation}, the rules an import applies to its accounts too. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public String handle(CreateAccount command, SettingsLookup settingsLookup, DuplicateDetector detector) {
-        RecordCreation<AccountDetails> requested =
-                new RecordCreation<>(command.details(), command.originatingLeadId());
-        if (accountId != null) {
-            creation.requireSameAs(requested, "account", accountId);
-            return accountId;
-        }
-        if (command.details().name() == null || command.details().name().isBlank()) {
-            throw new InvalidField("name", "is required");
-        }
-        DuplicateCheck.refuseDuplicate(command.details(), null, command.checkDuplicates(), detector, settingsLookup);
-        apply(new AccountCreated(command.accountId(), command.details(), command.originatingLeadId(),
-                command.ownerId()));
+        AccountCreation.decide(command, creation, detector, settingsLookup).ifPresent(AggregateLifecycle::apply);
         return command.accountId();
     }
 
     @CommandHandler
     public void handle(AssignAccount command) {
         if (isNewOwner(command.ownerId())) {
-            apply(new AccountAssigned(accountId, command.ownerId()));
+            AggregateLifecycle.apply(new AccountAssigned(accountId, command.ownerId()));
         }
     }
 
@@ -68,6 +51,6 @@ public class Account extends OwnedRecord {
     void on(AccountCreated event) {
         accountId = event.accountId();
         ownedBy(event.ownerId());
-        creation = new RecordCreation<>(event.details(), event.originatingLeadId());
+        creation = AccountCreation.creationBy(event);
     }
 }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.account.AccountDetails;
-import dev.leadqualification.kernel.account.CreateAccount;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +41,7 @@ public class AccountController {
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         String ownerId = owners.takeOwner(body);
         DirectCreation<AccountDetails> creation = DirectCreation.read(body, "accountId", AccountDetails.class, bodies);
-        String accountId = commands.sendAndWait(creation.send(new CreateAccount(creation.id(), creation.details(), null,
-                !creation.suppressDuplicateDetection(), ownerId)));
+        String accountId = commands.sendAndWait(creation.send(AccountCreation.requestedBy(creation, ownerId)));
         return CommandAnswers.created(URI.create("/api/accounts/" + accountId), Map.of("accountId", accountId));
     }
 }

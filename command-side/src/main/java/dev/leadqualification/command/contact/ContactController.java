@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.command.web.RequestBodies;
 import dev.leadqualification.kernel.contact.ContactDetails;
-import dev.leadqualification.kernel.contact.CreateContact;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,8 +41,7 @@ public class ContactController {
     public ResponseEntity<Map<String, String>> create(@RequestBody ObjectNode body) {
         String ownerId = owners.takeOwner(body);
         DirectCreation<ContactDetails> creation = DirectCreation.read(body, "contactId", ContactDetails.class, bodies);
-        String contactId = commands.sendAndWait(creation.send(new CreateContact(creation.id(), creation.details(), null,
-                !creation.suppressDuplicateDetection(), ownerId)));
+        String contactId = commands.sendAndWait(creation.send(ContactCreation.requestedBy(creation, ownerId)));
         return CommandAnswers.created(URI.create("/api/contacts/" + contactId), Map.of("contactId", contactId));
     }
 }

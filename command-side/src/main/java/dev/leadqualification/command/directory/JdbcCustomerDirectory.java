@@ -80,11 +80,11 @@ public class JdbcCustomerDirectory implements CustomerDirectory {
     }
 
     /** A record as the directory lists it: its id, details and when it was created. */
-    public record Listing<D>(String id, D details, Instant createdAt) {
+    private record Listing<D>(String id, D details, Instant createdAt) {
     }
 
     /** Lists new accounts (one statement however many); repeats are ignored. */
-    public void addAccounts(List<Listing<AccountDetails>> accounts) {
+    private void addAccounts(List<Listing<AccountDetails>> accounts) {
         insert("""
                 INSERT INTO account_directory (account_id, name, email, phone, website, city, created_at)
                 SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
@@ -96,7 +96,7 @@ public class JdbcCustomerDirectory implements CustomerDirectory {
     }
 
     /** Lists new contacts (one statement however many); repeats are ignored. */
-    public void addContacts(List<Listing<ContactDetails>> contacts) {
+    private void addContacts(List<Listing<ContactDetails>> contacts) {
         insert("""
                 INSERT INTO contact_directory
                     (contact_id, first_name, last_name, email, business_phone, mobile_phone, city, created_at)

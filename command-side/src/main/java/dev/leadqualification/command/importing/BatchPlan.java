@@ -1,6 +1,5 @@
 package dev.leadqualification.command.importing;
 
-import dev.leadqualification.command.directory.JdbcCustomerDirectory;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the screening of one batch decided: each line's outcome, the rows to write for the new records, and the
+ * What the screening of one batch decided: each line's outcome, the creation events of the new records, and the
  * records the batch accepts (new or found stored already), which later lines must not repeat or duplicate until
  * the batch is written.
  */
@@ -23,9 +22,6 @@ final class BatchPlan<D> {
     final List<Candidate<D>> candidates;
     final List<LineOutcome> outcomes = new ArrayList<>();
     final List<DomainEventMessage<?>> events = new ArrayList<>();
-    final List<JdbcCustomerDirectory.Listing<D>> listings = new ArrayList<>();
-    /** (rule id, match code, record id) of the new records, under every rule published or being published. */
-    final List<Object[]> codeRows = new ArrayList<>();
     /** Id to line of every record the batch accepts. */
     final Map<String, Integer> acceptedLines = new HashMap<>();
     /** The new records by "rule id, code" under the rules in effect, for duplicate checks of later lines. */

@@ -1,24 +1,26 @@
 package dev.leadqualification.command.importing;
 
-import dev.leadqualification.command.directory.CustomerDirectory;
 import dev.leadqualification.command.directory.JdbcCustomerDirectory;
-import dev.leadqualification.command.directory.RecordCreation;
 import dev.leadqualification.command.duplicates.DuplicateCheck;
+import dev.leadqualification.command.duplicates.DuplicateDetector;
 import dev.leadqualification.command.duplicates.DuplicateRules;
 import dev.leadqualification.command.duplicates.JdbcDuplicateDetector;
-import dev.leadqualification.command.duplicates.MatchCodeIndex;
 import dev.leadqualification.command.duplicates.MatchCodes;
 import dev.leadqualification.command.settings.SettingsLookup;
+import dev.leadqualification.kernel.account.AccountDetails;
 import dev.leadqualification.kernel.common.DomainRuleViolation;
 import dev.leadqualification.kernel.common.InvalidField;
+import dev.leadqualification.kernel.contact.ContactDetails;
 import dev.leadqualification.kernel.duplicates.DuplicateMatch;
 import dev.leadqualification.kernel.duplicates.DuplicateRuleStatus;
-import dev.leadqualification.kernel.duplicates.DuplicatesFoundException;
 import dev.leadqualification.kernel.settings.QualificationSettings;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,11 +39,14 @@ import java.util.stream.Collectors;
 
 /**
  * Imports one batch of lines in two steps. Screening reads what the database knows for all lines at once and then
- * judges the lines in order as the direct create would (an id already used by an earlier line or taken by another
- * record, a parent account that does not exist, a duplicate of a stored record or of an earlier line). Writing
- * then appends the creation events of the accepted lines to the event store in one batch and lists them in the
- * directory and the match code index with one statement each (what the subscribing {@code command-lookups}
- * handlers do per event, in bulk), in one transaction: everything of a batch is written, or nothing.
+ * decides each line, in order, with the aggregate's own creation rules ({@link ImportedType#decide}); what those
+ * rules look up (the record stored under the id, the parent account, the records it may duplicate) is answered
+ * from those reads, together with the lines accepted before it: an id used by an earlier line, a duplicate of an
+ * earlier line. Writing then publishes the creation events of the accepted lines on the event store, as the
+ * aggregates' repositories publish theirs, only many at once: they are appended in one batch, and every handler
+ * subscribed to the event bus handles them in the same transaction, among them the {@code command-lookups}
+ * handlers that list new records in the directory and the match code index. Everything of a batch is written, or
+ * nothing.
  * <p>
  * The next batch may be screened while one is being written: its screening is then told what the batch in
  * writing accepts ({@code inWriting}), which the database does not show yet.
@@ -49,36 +54,38 @@ import java.util.stream.Collectors;
 @Component
 class ImportBatches {
 
-    private static final int ROWS_PER_STATEMENT = 500;
+    /**
+     * The most lines whose stored matches one query looks up: the array parameters for more would be "humongous"
+     * allocations (as for {@code LookupInserts}).
+     */
+    private static final int LINES_PER_QUERY = 500;
 
-    private final TransactionTemplate transactions;
+    private final TransactionManager transactions;
     private final TransactionTemplate readOnly;
     private final JdbcTemplate jdbc;
-    private final EventStorageEngine eventStorage;
+    private final EventStore eventStore;
     private final StoredCreations storedCreations;
     private final JdbcCustomerDirectory directory;
     private final DuplicateRules rules;
     private final JdbcDuplicateDetector detector;
-    private final MatchCodeIndex matchCodes;
     private final SettingsLookup settings;
     private final Configuration axon;
     /** Aggregate class to the type name Axon records with its events ({@code type} column). */
     private final Map<Class<?>, String> aggregateTypes = new ConcurrentHashMap<>();
 
-    ImportBatches(PlatformTransactionManager transactionManager, EventStorageEngine eventStorage,
-                  StoredCreations storedCreations, JdbcCustomerDirectory directory, DuplicateRules rules,
-                  JdbcDuplicateDetector detector, MatchCodeIndex matchCodes, SettingsLookup settings,
-                  Configuration axon, JdbcTemplate jdbc) {
-        this.transactions = new TransactionTemplate(transactionManager);
+    ImportBatches(PlatformTransactionManager transactionManager, TransactionManager transactions,
+                  EventStore eventStore, StoredCreations storedCreations, JdbcCustomerDirectory directory,
+                  DuplicateRules rules, JdbcDuplicateDetector detector, SettingsLookup settings, Configuration axon,
+                  JdbcTemplate jdbc) {
+        this.transactions = transactions;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
-        this.eventStorage = eventStorage;
+        this.eventStore = eventStore;
         this.storedCreations = storedCreations;
         this.directory = directory;
         this.rules = rules;
         this.detector = detector;
-        this.matchCodes = matchCodes;
         this.settings = settings;
         this.axon = axon;
     }
@@ -96,17 +103,17 @@ class ImportBatches {
     }
 
     /**
-     * Writes what the plan accepts, in one transaction. The events come last: a rolled-back insert still uses up
-     * its {@code global_index} values, and every such gap costs each tracking processor until it is old enough to
-     * be given up; so only the commit follows them.
+     * Publishes the events of what the plan accepts in a unit of work of its own, in one transaction: appended to
+     * the store, and handled by the subscribing processors (the {@code command-lookups} handlers) as the unit of
+     * work commits, as a command's events are.
      */
-    <D> void write(ImportedType<D> type, BatchPlan<D> plan) {
-        transactions.executeWithoutResult(status -> {
+    <D> void write(BatchPlan<D> plan) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.attachTransaction(transactions);
+        unitOfWork.execute(() -> {
             withoutJit();
-            chunks(plan.listings).forEach(listings -> type.list(directory, listings));
-            chunks(plan.codeRows).forEach(matchCodes::insert);
             appendingAlone();
-            eventStorage.appendEvents(plan.events);
+            eventStore.publish(plan.events);
         });
     }
 
@@ -120,15 +127,11 @@ class ImportBatches {
         jdbc.execute("SELECT pg_advisory_xact_lock(hashtext('lead-qualification: import events append'))");
     }
 
-    /**
-     * The rows of a batch in parts of {@value #ROWS_PER_STATEMENT}, one statement each: the array parameters of a
-     * statement for all of them would be strings of hundreds of kilobytes, each a "humongous" allocation for the
-     * G1 collector that starts a concurrent marking cycle of its own.
-     */
-    private static <T> List<List<T>> chunks(List<T> rows) {
+    /** The lines of a batch in parts of {@value #LINES_PER_QUERY}. */
+    private static <T> List<List<T>> chunks(List<T> lines) {
         List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+        for (int from = 0; from < lines.size(); from += LINES_PER_QUERY) {
+            chunks.add(lines.subList(from, Math.min(lines.size(), from + LINES_PER_QUERY)));
         }
         return chunks;
     }
@@ -193,7 +196,7 @@ class ImportBatches {
             for (int i = 0; i < plan.candidates.size(); i++) {
                 Candidate<D> candidate = plan.candidates.get(i);
                 try {
-                    screen(candidate, i);
+                    decide(candidate, i);
                     plan.outcomes.add(new LineOutcome.Imported(candidate.line(), candidate.id()));
                     plan.acceptedLines.put(candidate.id(), candidate.line());
                 } catch (DomainRuleViolation | InvalidField refused) {
@@ -204,7 +207,7 @@ class ImportBatches {
         }
 
         /** Accepts the line (a new record, or its record stored already) or throws why not. */
-        private void screen(Candidate<D> candidate, int index) {
+        private void decide(Candidate<D> candidate, int index) {
             int earlierLine = earlierLines.lineOf(candidate.id());
             if (earlierLine == 0) {
                 earlierLine = inWriting.acceptedLines.getOrDefault(candidate.id(),
@@ -215,47 +218,47 @@ class ImportBatches {
                         + candidate.id() + "; an id can name only one " + type.recordName() + " of a file.");
             }
             DomainEventMessage<?> existing = stored.get(candidate.id());
-            if (existing != null) {
-                requireSameRecord(existing, candidate);
-                return;
-            }
-            String parent = type.parentAccountId(candidate.details());
-            if (parent != null && !existingParents.contains(parent)) {
-                throw CustomerDirectory.unknownParentAccount();
-            }
-            if (checksDuplicates(candidate)) {
-                List<DuplicateMatch> matches = matches(index);
-                if (!matches.isEmpty()) {
-                    throw new DuplicatesFoundException(
-                            type.duplicatesFound(DuplicateCheck.experience(currentSettings), matches));
-                }
-            }
-            accept(candidate, index);
-        }
-
-        /** A stored record under the line's id: the same create again is imported as it is, anything else conflicts. */
-        private void requireSameRecord(DomainEventMessage<?> existing, Candidate<D> candidate) {
-            if (!aggregateType.equals(existing.getType())) {
+            if (existing != null && !aggregateType.equals(existing.getType())) {
                 throw new DomainRuleViolation("id-conflict", "The id " + candidate.id()
                         + " already names another kind of record, not " + type.recordName() + ".");
             }
-            type.creationBy(existing.getPayload()).requireSameAs(new RecordCreation<>(candidate.details(), null),
-                    type.recordName(), candidate.id());
+            type.decide(candidate.creation(), run.actor(), existing == null ? null : existing.getPayload(),
+                    existingParents::contains, new LineMatches(index), () -> currentSettings)
+                    .ifPresent(created -> accept(candidate, index, created));
         }
 
-        /** A new record: its creation event, directory listing and match codes. */
-        private void accept(Candidate<D> candidate, int index) {
-            DomainEventMessage<?> event = new GenericDomainEventMessage<>(aggregateType, candidate.id(), 0L,
-                    type.createdEvent(candidate.id(), candidate.details(), run.actor()), run.eventMetaData());
+        /** A new record: its creation event, and its codes for the duplicate checks of later lines. */
+        private void accept(Candidate<D> candidate, int index, Object created) {
+            DomainEventMessage<?> event = new GenericDomainEventMessage<>(aggregateType, candidate.id(), 0L, created,
+                    run.eventMetaData());
             plan.events.add(event);
-            plan.listings.add(new JdbcCustomerDirectory.Listing<>(candidate.id(), candidate.details(),
-                    event.getTimestamp()));
             // as the directory keeps it (microseconds), so a match in the same file reads like a stored one
             BatchPlan.Accepted<D> accepted = new BatchPlan.Accepted<>(candidate.id(), candidate.details(),
                     event.getTimestamp().truncatedTo(ChronoUnit.MICROS));
             for (MatchCodes.UnderRule code : codes.get(index)) {
-                plan.codeRows.add(new Object[]{code.rule().ruleId(), code.code(), candidate.id()});
                 plan.acceptedByCode.computeIfAbsent(key(code), key -> new ArrayList<>()).add(accepted);
+            }
+        }
+
+        /**
+         * What the creation rules find as the records line {@code index} may duplicate (they ask only for the
+         * line's own kind of record): the stored ones, found for all lines at once, and those of earlier lines.
+         */
+        private final class LineMatches implements DuplicateDetector {
+            private final int index;
+
+            LineMatches(int index) {
+                this.index = index;
+            }
+
+            @Override
+            public List<DuplicateMatch> accountMatches(AccountDetails account) {
+                return matches(index);
+            }
+
+            @Override
+            public List<DuplicateMatch> contactMatches(ContactDetails contact) {
+                return matches(index);
             }
         }
 
@@ -284,8 +287,9 @@ class ImportBatches {
                     ? matches.subList(0, JdbcDuplicateDetector.MAX_MATCHES) : matches;
         }
 
+        /** Whether the rules will ask for the line's matches: only a new record is checked, and only if asked. */
         private boolean checksDuplicates(Candidate<D> candidate) {
-            return DuplicateCheck.enabled(currentSettings, candidate.suppressDuplicateDetection())
+            return DuplicateCheck.enabled(currentSettings, candidate.creation().suppressDuplicateDetection())
                     && !stored.containsKey(candidate.id());
         }
     }

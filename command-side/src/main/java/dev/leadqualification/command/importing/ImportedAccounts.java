@@ -1,19 +1,21 @@
 package dev.leadqualification.command.importing;
 
 import dev.leadqualification.command.account.Account;
-import dev.leadqualification.command.directory.JdbcCustomerDirectory;
-import dev.leadqualification.command.directory.RecordCreation;
+import dev.leadqualification.command.account.AccountCreation;
+import dev.leadqualification.command.duplicates.DuplicateDetector;
 import dev.leadqualification.command.duplicates.RecordFields;
+import dev.leadqualification.command.settings.SettingsLookup;
+import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.kernel.account.AccountDetails;
-import dev.leadqualification.kernel.duplicates.DuplicateExperience;
 import dev.leadqualification.kernel.duplicates.DuplicateMatch;
-import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Accounts, imported as {@code POST /api/accounts} creates them. */
 final class ImportedAccounts implements ImportedType<AccountDetails> {
@@ -39,14 +41,12 @@ final class ImportedAccounts implements ImportedType<AccountDetails> {
     }
 
     @Override
-    public Object createdEvent(String id, AccountDetails details, String ownerId) {
-        return new AccountCreated(id, details, null, ownerId);
-    }
-
-    @Override
-    public RecordCreation<AccountDetails> creationBy(Object createdEvent) {
-        AccountCreated created = (AccountCreated) createdEvent;
-        return new RecordCreation<>(created.details(), created.originatingLeadId());
+    public Optional<AccountCreated> decide(DirectCreation<AccountDetails> line, String ownerId, Object storedCreation,
+                                           Predicate<String> accountExists, DuplicateDetector detector,
+                                           SettingsLookup settings) {
+        return AccountCreation.decide(AccountCreation.requestedBy(line, ownerId),
+                storedCreation == null ? null : AccountCreation.creationBy((AccountCreated) storedCreation),
+                detector, settings);
     }
 
     @Override
@@ -73,15 +73,5 @@ final class ImportedAccounts implements ImportedType<AccountDetails> {
     public DuplicateMatch asMatch(String id, AccountDetails details, Instant createdAt, List<String> matchedRules) {
         return new DuplicateMatch(id, details.name(), details.email(), details.phone(),
                 details.address() == null ? null : details.address().city(), createdAt, matchedRules);
-    }
-
-    @Override
-    public DuplicatesFound duplicatesFound(DuplicateExperience experience, List<DuplicateMatch> matches) {
-        return new DuplicatesFound(experience, matches, List.of());
-    }
-
-    @Override
-    public void list(JdbcCustomerDirectory directory, List<JdbcCustomerDirectory.Listing<AccountDetails>> records) {
-        directory.addAccounts(records);
     }
 }

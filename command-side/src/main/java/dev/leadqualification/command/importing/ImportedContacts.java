@@ -1,19 +1,21 @@
 package dev.leadqualification.command.importing;
 
 import dev.leadqualification.command.contact.Contact;
-import dev.leadqualification.command.directory.JdbcCustomerDirectory;
-import dev.leadqualification.command.directory.RecordCreation;
+import dev.leadqualification.command.contact.ContactCreation;
+import dev.leadqualification.command.duplicates.DuplicateDetector;
 import dev.leadqualification.command.duplicates.RecordFields;
+import dev.leadqualification.command.settings.SettingsLookup;
+import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.kernel.contact.ContactCreated;
 import dev.leadqualification.kernel.contact.ContactDetails;
-import dev.leadqualification.kernel.duplicates.DuplicateExperience;
 import dev.leadqualification.kernel.duplicates.DuplicateMatch;
-import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Contacts, imported as {@code POST /api/contacts} creates them (a parent account must exist already). */
 final class ImportedContacts implements ImportedType<ContactDetails> {
@@ -39,14 +41,12 @@ final class ImportedContacts implements ImportedType<ContactDetails> {
     }
 
     @Override
-    public Object createdEvent(String id, ContactDetails details, String ownerId) {
-        return new ContactCreated(id, details, null, ownerId);
-    }
-
-    @Override
-    public RecordCreation<ContactDetails> creationBy(Object createdEvent) {
-        ContactCreated created = (ContactCreated) createdEvent;
-        return new RecordCreation<>(created.details(), created.originatingLeadId());
+    public Optional<ContactCreated> decide(DirectCreation<ContactDetails> line, String ownerId, Object storedCreation,
+                                           Predicate<String> accountExists, DuplicateDetector detector,
+                                           SettingsLookup settings) {
+        return ContactCreation.decide(ContactCreation.requestedBy(line, ownerId),
+                storedCreation == null ? null : ContactCreation.creationBy((ContactCreated) storedCreation),
+                accountExists, detector, settings);
     }
 
     @Override
@@ -75,15 +75,5 @@ final class ImportedContacts implements ImportedType<ContactDetails> {
         return new DuplicateMatch(id, details.fullName(), details.email(),
                 details.businessPhone() != null ? details.businessPhone() : details.mobilePhone(),
                 details.address() == null ? null : details.address().city(), createdAt, matchedRules);
-    }
-
-    @Override
-    public DuplicatesFound duplicatesFound(DuplicateExperience experience, List<DuplicateMatch> matches) {
-        return new DuplicatesFound(experience, List.of(), matches);
-    }
-
-    @Override
-    public void list(JdbcCustomerDirectory directory, List<JdbcCustomerDirectory.Listing<ContactDetails>> records) {
-        directory.addContacts(records);
     }
 }

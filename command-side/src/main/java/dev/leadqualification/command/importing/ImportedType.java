@@ -1,17 +1,18 @@
 package dev.leadqualification.command.importing;
 
-import dev.leadqualification.command.directory.JdbcCustomerDirectory;
-import dev.leadqualification.command.directory.RecordCreation;
-import dev.leadqualification.kernel.duplicates.DuplicateExperience;
+import dev.leadqualification.command.duplicates.DuplicateDetector;
+import dev.leadqualification.command.settings.SettingsLookup;
+import dev.leadqualification.command.web.DirectCreation;
 import dev.leadqualification.kernel.duplicates.DuplicateMatch;
-import dev.leadqualification.kernel.duplicates.DuplicatesFound;
 import dev.leadqualification.kernel.duplicates.RuleEntity;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
-/** What differs between importing accounts and contacts: their fields, events, rules and directory. */
+/** What differs between importing accounts and contacts: their fields, creation rules and duplicate rules. */
 interface ImportedType<D> {
 
     /** The field of a line that holds the record's id, as in the body of the direct create. */
@@ -22,14 +23,13 @@ interface ImportedType<D> {
     /** The aggregate class of these records. */
     Class<?> aggregate();
 
-    /** The creation event that {@code POST /api/accounts|contacts} records, owned by {@code ownerId}. */
-    Object createdEvent(String id, D details, String ownerId);
-
     /**
-     * How a stored creation event of this type created its record, to compare a repeated import with. The
-     * same comparison and conflict as a repeated direct create ({@link RecordCreation#requireSameAs}).
+     * The creation event of the record a line asks for, decided by the aggregate's own creation rules on the command
+     * the direct create would send: none if {@code storedCreation} (the creation event stored under its id, null if
+     * none) created the same record already; throws what those rules refuse. The record is {@code ownerId}'s.
      */
-    RecordCreation<D> creationBy(Object createdEvent);
+    Optional<?> decide(DirectCreation<D> line, String ownerId, Object storedCreation, Predicate<String> accountExists,
+                       DuplicateDetector detector, SettingsLookup settings);
 
     /** "account" or "contact", as conflicts name the record. */
     String recordName();
@@ -44,8 +44,4 @@ interface ImportedType<D> {
 
     /** A record of the same file as a match in a duplicate warning, as the directory would show it. */
     DuplicateMatch asMatch(String id, D details, Instant createdAt, List<String> matchedRules);
-
-    DuplicatesFound duplicatesFound(DuplicateExperience experience, List<DuplicateMatch> matches);
-
-    void list(JdbcCustomerDirectory directory, List<JdbcCustomerDirectory.Listing<D>> records);
 }

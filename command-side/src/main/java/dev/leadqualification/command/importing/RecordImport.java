@@ -134,8 +134,7 @@ final class RecordImport<D> {
         try {
             ObjectNode body = object(line);
             DirectCreation<D> creation = DirectCreation.read(body, type.idField(), type.detailsType(), bodies);
-            reading.candidates().add(new Candidate<>(line.number(), creation.id(), creation.idChosen(),
-                    creation.details(), run.suppressDuplicateDetection() || creation.suppressDuplicateDetection()));
+            reading.candidates().add(Candidate.of(line.number(), creation, run));
         } catch (RuntimeException refused) {
             reading.refusedOnReading().add(new LineOutcome.Refused(line.number(), refused));
         }
@@ -211,7 +210,7 @@ final class RecordImport<D> {
         if (plan != null && writtenAsPlanned) {
             BatchPlan<D> planned = plan;
             inWriting = new InWriting<>(batch, planned,
-                    CompletableFuture.runAsync(() -> batches.write(type, planned), threads));
+                    CompletableFuture.runAsync(() -> batches.write(planned), threads));
         } else {
             report(batch, screenAndWriteAlone(batch));
         }
@@ -239,7 +238,7 @@ final class RecordImport<D> {
     private List<LineOutcome> screenAndWriteAlone(Batch<D> batch) {
         try {
             BatchPlan<D> plan = batches.screen(type, batch.candidates(), importedIds, BatchPlan.none(), run);
-            batches.write(type, plan);
+            batches.write(plan);
             return plan.outcomes;
         } catch (RuntimeException failedAgain) {
             log.error("Importing {} failed again; none of them was imported", lines(batch), failedAgain);

@@ -11,16 +11,21 @@ import java.util.function.Consumer;
 
 /**
  * Rows the lookup handlers insert, gathered over the events of one unit of work and inserted with one statement per
- * table when it commits. The {@value CommandLookups#PROCESSING_GROUP} group handles every event of a transaction in
- * one batch as the transaction commits, so the saga's batch of qualifications lists its hundreds of accounts and
- * contacts in the directory and the match code index with a statement per table, not one per record. Outside a unit
- * of work a row is inserted at once.
- * <p>
- * A batch of the saga holds at most a few hundred records, so every table's rows fit in one statement (imports,
- * with far more, write their own in parts).
+ * table (per {@value #ROWS_PER_STATEMENT} rows) when it commits. The {@value CommandLookups#PROCESSING_GROUP} group
+ * handles every event of a transaction in one batch as the transaction commits, so the saga's batch of
+ * qualifications lists its hundreds of accounts and contacts in the directory and the match code index with a
+ * statement per table, not one per record, and an import's batch its thousands with a few. Outside a unit of work a
+ * row is inserted at once.
  */
 @Component
 public class LookupInserts {
+
+    /**
+     * The most rows one statement inserts: the array parameters of a statement for thousands (an import's batch)
+     * would be strings of hundreds of kilobytes, each a "humongous" allocation for the G1 collector that starts a
+     * concurrent marking cycle of its own.
+     */
+    static final int ROWS_PER_STATEMENT = 500;
 
     /** The rows of each table waiting for the unit of work to commit, inserted as it prepares to. */
     private final UnitOfWorkScoped<Map<Table<?>, Rows<?>>> pending = UnitOfWorkScoped.of(LookupInserts.class, "pending",
@@ -63,10 +68,10 @@ public class LookupInserts {
         }
 
         private void insert() {
-            if (!rows.isEmpty()) {
-                List<T> batch = List.copyOf(rows);
-                rows.clear();
-                table.insertAll().accept(batch);
+            List<T> batch = List.copyOf(rows);
+            rows.clear();
+            for (int from = 0; from < batch.size(); from += ROWS_PER_STATEMENT) {
+                table.insertAll().accept(batch.subList(from, Math.min(batch.size(), from + ROWS_PER_STATEMENT)));
             }
         }
     }

@@ -23,6 +23,11 @@ public record DirectCreation<D>(String id, boolean idChosen, D details, boolean 
         return new DirectCreation<>(id, idChosen, details, suppress != null && suppress.asBoolean());
     }
 
+    /** This create with duplicate detection suppressed (an import's request may suppress it for all its lines). */
+    public DirectCreation<D> suppressingDuplicateDetection() {
+        return new DirectCreation<>(id, idChosen, details, true);
+    }
+
     /**
      * {@code command}, which creates this record, as it is sent: under a new id, a creation under a fresh id (no
      * record can have it, so nothing is read); under the client's, one that may find the record already there.

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +63,26 @@ class MatchCodesTest {
     void phonesAreComparedByDigits() {
         DuplicateRuleDefinition byPhone = rule(null, null, exact("phone"));
         assertThat(code(byPhone, "phone", "+34 (600) 000-111")).isEqualTo(code(byPhone, "phone", "34600000111"));
+    }
+
+    /** The codes stored so far were computed with regular expressions: the normalisation must give their results. */
+    @Test
+    void valuesAreNormalisedExactlyAsByTheRegularExpressionsOfTheStoredCodes() {
+        String alphabet = " \t\n\u000B\f\r\u00A0\u2003\u001FaB5\u0663-.";
+        Random random = new Random(25);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder value = new StringBuilder();
+            for (int length = random.nextInt(12); length > 0; length--) {
+                value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = value.toString();
+            assertThat(MatchCodes.normalise("phone", text, false)).as("phone %s", text)
+                    .isEqualTo(text.replaceAll("\\D", ""));
+            assertThat(MatchCodes.normalise("name", text, true)).as("name %s", text)
+                    .isEqualTo(text.strip().replaceAll("\\s+", " "));
+            assertThat(MatchCodes.normalise("name", text, false)).as("name %s", text)
+                    .isEqualTo(text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+        }
     }
 
     @Test

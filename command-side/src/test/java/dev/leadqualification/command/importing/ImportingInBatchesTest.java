@@ -69,15 +69,16 @@ class ImportingInBatchesTest {
     void aBatchWhoseTransactionFailsWritesNothingOfItWhileTheOtherBatchesAreKept() throws IOException {
         String token = token();
         List<String> ids = ids(7);
-        // the events are written last: refusing the fifth line's event fails the batch after all its other rows
+        // the directory lists the records after their events are appended (as a command's): refusing the fifth
+        // line's row fails the batch after its events were written
         jdbc.execute("""
-                CREATE FUNCTION refuse_one_event() RETURNS trigger AS $$
+                CREATE FUNCTION refuse_one_listing() RETURNS trigger AS $$
                 BEGIN
-                    IF NEW.aggregate_identifier = '%s' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+                    IF NEW.account_id = '%s' THEN RAISE EXCEPTION 'refused by the test'; END IF;
                     RETURN NEW;
                 END $$ LANGUAGE plpgsql""".formatted(ids.get(4)));
-        jdbc.execute("CREATE TRIGGER refuse_one_event BEFORE INSERT ON domain_event_entry "
-                + "FOR EACH ROW EXECUTE FUNCTION refuse_one_event()");
+        jdbc.execute("CREATE TRIGGER refuse_one_listing BEFORE INSERT ON account_directory "
+                + "FOR EACH ROW EXECUTE FUNCTION refuse_one_listing()");
         try {
             ImportReport.Answer answer = importAccounts(
                     account(ids.get(0), "One " + token), account(ids.get(1), "Two " + token),
@@ -102,8 +103,8 @@ class ImportingInBatchesTest {
                 assertThat(storedRows(imported)).as("rows of %s", imported).isEqualTo(new StoredRows(1, 1, 1));
             }
         } finally {
-            jdbc.execute("DROP TRIGGER refuse_one_event ON domain_event_entry");
-            jdbc.execute("DROP FUNCTION refuse_one_event()");
+            jdbc.execute("DROP TRIGGER refuse_one_listing ON account_directory");
+            jdbc.execute("DROP FUNCTION refuse_one_listing()");
         }
     }
 

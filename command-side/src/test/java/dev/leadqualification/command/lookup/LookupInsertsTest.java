@@ -10,7 +10,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The lookup rows of a unit of work are inserted together when it commits: one call per table, in table order. */
+/**
+ * The lookup rows of a unit of work are inserted together when it commits: one call per table (per part of a large
+ * table), in table order.
+ */
 class LookupInsertsTest {
 
     private final LookupInserts inserts = new LookupInserts();
@@ -34,6 +37,20 @@ class LookupInsertsTest {
         });
 
         assertThat(calls).containsExactly("accounts [a1, a2]", "codes [c1, c2]");
+    }
+
+    @Test
+    void aTablesRowsAreInsertedInPartsOfAtMostTheRowsOfOneStatement() {
+        List<Integer> sizes = new ArrayList<>();
+        LookupInserts.Table<Integer> many = new LookupInserts.Table<>("many", rows -> sizes.add(rows.size()));
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.execute(() -> {
+            for (int row = 0; row < 2 * LookupInserts.ROWS_PER_STATEMENT + 1; row++) {
+                inserts.add(many, row);
+            }
+        });
+
+        assertThat(sizes).containsExactly(LookupInserts.ROWS_PER_STATEMENT, LookupInserts.ROWS_PER_STATEMENT, 1);
     }
 
     @Test
