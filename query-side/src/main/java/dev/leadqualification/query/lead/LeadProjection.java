@@ -22,7 +22,6 @@ import dev.leadqualification.query.readmodel.ProjectionWrites;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -54,17 +53,11 @@ public class LeadProjection {
         this.json = json;
     }
 
-    /** A replay rebuilds the leads and their notes from the first event: it starts from empty tables. */
     /** Removes the lead's rows, so that its events can be applied afresh (an as-of read, in a rolled-back transaction). */
     public void forget(UUID leadId) {
         MapSqlParameterSource id = new MapSqlParameterSource("leadId", leadId);
         writes.update("DELETE FROM lead_note_view WHERE lead_id = :leadId", id);
         writes.update("DELETE FROM lead_view WHERE lead_id = :leadId", id);
-    }
-
-    @ResetHandler
-    public void clear() {
-        writes.truncate("lead_view", "lead_note_view");
     }
 
     @EventHandler

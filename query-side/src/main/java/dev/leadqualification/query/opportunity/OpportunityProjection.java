@@ -8,7 +8,6 @@ import dev.leadqualification.query.readmodel.JsonColumns;
 import dev.leadqualification.query.readmodel.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -37,12 +36,6 @@ public class OpportunityProjection {
     public OpportunityProjection(ProjectionWrites writes, JsonColumns json) {
         this.writes = writes;
         this.json = json;
-    }
-
-    /** A replay rebuilds the opportunities and their transferred notes from the first event: empty tables first. */
-    @ResetHandler
-    public void clear() {
-        writes.truncate("opportunity_view", "opportunity_note_view");
     }
 
     @EventHandler
