@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,8 +68,6 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
     /** How long the others may take to finish their batch and release their segments before a switch. */
     static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
     static final Duration DROP_AFTER = Duration.ofSeconds(5);
-    /** A rebuild this close to the head builds its indexes, then switches. */
-    static final long NEAR_THE_HEAD = 2 * Rebuild.BATCH;
     private static final Duration FOLLOW_POLL = Duration.ofMillis(100);
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
@@ -85,6 +84,7 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
     private final EventSchema events;
     private final TokenSchema tokens;
     private final double claimTimeoutSeconds;
+    private final int batchSize;
     private final AtomicBoolean building = new AtomicBoolean();
     private final AtomicBoolean following = new AtomicBoolean();
     private final ScheduledExecutorService work = Executors.newScheduledThreadPool(3, runnable -> {
@@ -97,7 +97,8 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
                              EventStorageEngine store, EventProcessingConfiguration processing, DataSource dataSource,
                              JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LiveInstances instances,
                              EventSchema events, TokenSchema tokens, TokenStoreProperties tokenStore,
-                             DatabaseNotifications notifications) {
+                             DatabaseNotifications notifications,
+                             @Value("${leads.replay.batch-size}") int batchSize) {
         this.generations = generations;
         this.projections = projections;
         this.writes = writes;
@@ -110,6 +111,7 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
         this.events = events;
         this.tokens = tokens;
         this.claimTimeoutSeconds = tokenStore.getClaimTimeout().toMillis() / 1000.0;
+        this.batchSize = batchSize;
         notifications.listen(CHANNEL, switchingInstance -> {
             if (switchingInstance != null && !switchingInstance.equals(self())) {
                 work.execute(this::followSwitch);
@@ -217,7 +219,7 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
     /** Builds {@code generation} to the head and switches to it, holding the build lock. */
     private void run(Generation generation) {
         Rebuild rebuild = new Rebuild(generation, self(), store, transactions, generations, writes, projections,
-                this::headPosition);
+                this::headPosition, batchSize);
         try {
             Generation.Phase phase = generation.phase();
             while (true) {
@@ -225,7 +227,8 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
                     log.info("Generation {} is being built by another instance now", generation.number());
                     return;
                 }
-                if (rebuild.lag() > NEAR_THE_HEAD) {
+                // close to the head (two batches): build the indexes, then switch
+                if (rebuild.lag() > 2L * batchSize) {
                     continue;
                 }
                 if (phase == Generation.Phase.LOADING || phase == Generation.Phase.INDEXING) {

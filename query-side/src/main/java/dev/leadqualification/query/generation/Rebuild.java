@@ -22,18 +22,14 @@ import java.util.stream.Stream;
 
 /**
  * Reads the event store into one generation's tables, the way a bulk load goes fastest: the store is read and its
- * events deserialized on a thread of its own while the previous batch is written; a batch of {@value #BATCH} events
- * is applied by the projections' own handlers, its writes held and sent as JDBC batches (one round trip per statement
+ * events deserialized on a thread of its own while the previous batch is written; a batch of events
+ * ({@code leads.replay.batch-size}) is applied by the projections' own handlers, its writes held and sent as JDBC batches (one round trip per statement
  * and round, {@link ProjectionWrites}), and committed with the token it has reached; the readers' indexes are built
  * after the bulk of the rows ({@link Generation.Phase#INDEXING}). Each pass reads to the end of the store as it is
  * when the pass starts its last read.
  */
 final class Rebuild {
 
-    /** Events per transaction: large enough that a round trip serves many rows, small enough to hold in memory. */
-    static final int BATCH = 1_000;
-    /** Events a reader thread may read ahead of the writer. */
-    private static final int READ_AHEAD = 4 * BATCH;
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
     private static final Object END = new Object();
@@ -46,10 +42,12 @@ final class Rebuild {
     private final ProjectionWrites writes;
     private final ProjectionHandlers projections;
     private final LongSupplier head;
+    private final int batchSize;
     private TrackingToken token;
 
     Rebuild(Generation generation, String builder, EventStorageEngine store, TransactionTemplate transactions,
-            Generations generations, ProjectionWrites writes, ProjectionHandlers projections, LongSupplier head) {
+            Generations generations, ProjectionWrites writes, ProjectionHandlers projections, LongSupplier head,
+            int batchSize) {
         this.generation = generation;
         this.builder = builder;
         this.store = store;
@@ -58,6 +56,7 @@ final class Rebuild {
         this.writes = writes;
         this.projections = projections;
         this.head = head;
+        this.batchSize = batchSize;
         this.token = generations.token(generation);
     }
 
@@ -79,12 +78,12 @@ final class Rebuild {
      * rebuild over (this one must stop). Throws what a handler could not apply.
      */
     boolean pass() {
-        BlockingQueue<Object> events = new ArrayBlockingQueue<>(READ_AHEAD);
+        BlockingQueue<Object> events = new ArrayBlockingQueue<>(4 * batchSize);
         Thread reader = new Thread(() -> read(token, events), "read-model-rebuild-reader");
         reader.setDaemon(true);
         reader.start();
         try {
-            List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
             while (true) {
                 Object next = events.take();
                 if (next instanceof Failure failure) {
@@ -93,7 +92,7 @@ final class Rebuild {
                 if (next != END) {
                     batch.add((TrackedEventMessage<?>) next);
                 }
-                if (batch.size() == BATCH || (next == END && !batch.isEmpty())) {
+                if (batch.size() == batchSize || (next == END && !batch.isEmpty())) {
                     if (!apply(batch)) {
                         return false;
                     }
