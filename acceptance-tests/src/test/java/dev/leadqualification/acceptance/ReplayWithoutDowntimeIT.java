@@ -62,6 +62,8 @@ class ReplayWithoutDowntimeIT {
     private static final String TOKEN = Leads.token();
     private static final List<String> leads = new ArrayList<>();
     private static String markedAccount;
+    /** A lead outside the compared ones, changed while a rebuild runs. */
+    private static String changedLead;
 
     @BeforeAll
     static void twoQuerySidesOnAStoreOfThousandsOfEvents() {
@@ -83,6 +85,7 @@ class ReplayWithoutDowntimeIT {
             sales.addNote(leadId, object("title", "Visit", "text", "Saw the site."));
             leads.add(leadId);
         }
+        changedLead = sales.createLead(Leads.complete());
         for (String leadId : leads) {
             first.awaitLead(leadId, lead -> lead.path("notes").size() == 2);
         }
@@ -113,10 +116,9 @@ class ReplayWithoutDowntimeIT {
             Reply accepted = first.as(ADA).send(Side.QUERY, "POST", REPLAY, null, null);
             assertThat(accepted.status()).as("%s", accepted).isEqualTo(202);
             // the live generation is still kept up to date during the rebuild
-            String changed = leads.get(0);
-            Reply patched = first.as(SAM).patch("/api/leads/" + changed, object("jobTitle", "Chief buyer"));
+            Reply patched = first.as(SAM).patch("/api/leads/" + changedLead, object("jobTitle", "Chief buyer"));
             assertThat(patched.status()).as("%s", patched).isEqualTo(204);
-            first.awaitLead(changed, lead -> "Chief buyer".equals(lead.path("jobTitle").asText()));
+            first.awaitLead(changedLead, lead -> "Chief buyer".equals(lead.path("jobTitle").asText()));
             for (Api api : List.of(first, second)) {
                 await().atMost(BOUND).pollInterval(Duration.ofMillis(100)).until(() ->
                         readModels(api).path("generation").asLong() > generation && !readModels(api).has("rebuild"));
@@ -133,13 +135,11 @@ class ReplayWithoutDowntimeIT {
                 .mapToLong(MarkedRead::endedAt).min().orElseThrow();
         assertThat(readers.marked.stream().filter(read -> read.live && read.startedAt > firstRebuiltReadEnded))
                 .as("reads of the old generation begun after a read of the new one had answered").isEmpty();
-        Map<String, JsonNode> after = readModel(second);
-        after.remove("/api/leads/" + leads.get(0));
-        before.remove("/api/leads/" + leads.get(0));
-        assertThat(after).isEqualTo(before);
-        JsonNode changed = second.as(SAM).query("/api/leads/" + leads.get(0)).json();
+        assertThat(readModel(second)).isEqualTo(before);
+        // the change made to the live generation during the rebuild is in the rebuilt one
+        JsonNode changed = second.as(SAM).query("/api/leads/" + changedLead).json();
         assertThat(changed.path("jobTitle").asText()).isEqualTo("Chief buyer");
-        assertThat(changed.path("version").asLong()).isEqualTo(3);
+        assertThat(changed.path("version").asLong()).isEqualTo(1);
     }
 
     @Test

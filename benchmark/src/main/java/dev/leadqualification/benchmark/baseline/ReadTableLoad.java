@@ -4,9 +4,13 @@ import dev.leadqualification.benchmark.system.JdbcTarget;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +18,7 @@ import java.util.List;
 
 /**
  * PostgreSQL's own rate of loading the rows a replay writes: every row of the live generation's read tables, copied
- * out to memory, then loaded with {@code COPY ... FROM STDIN} into empty tables of the same shape with their keys and
+ * out to a file (binary COPY format), then loaded with {@code COPY ... FROM STDIN} into empty tables of the same shape with their keys and
  * indexes ({@code LIKE ... INCLUDING ALL}), all in one transaction that is rolled back. Only the loads are timed.
  */
 public final class ReadTableLoad {
@@ -47,13 +51,20 @@ public final class ReadTableLoad {
             long bytes = 0;
             long nanos = 0;
             for (String table : TABLES) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                copy.copyOut("COPY " + live + "." + table + " TO STDOUT (FORMAT binary)", out);
-                bytes += out.size();
-                long start = System.nanoTime();
-                rows += copy.copyIn("COPY load_baseline." + table + " FROM STDIN (FORMAT binary)",
-                        new ByteArrayInputStream(out.toByteArray()));
-                nanos += System.nanoTime() - start;
+                Path file = Files.createTempFile("read-rows-", ".copy");
+                try {
+                    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+                        copy.copyOut("COPY " + live + "." + table + " TO STDOUT (FORMAT binary)", out);
+                    }
+                    bytes += Files.size(file);
+                    long start = System.nanoTime();
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+                        rows += copy.copyIn("COPY load_baseline." + table + " FROM STDIN (FORMAT binary)", in);
+                    }
+                    nanos += System.nanoTime() - start;
+                } finally {
+                    Files.deleteIfExists(file);
+                }
             }
             connection.rollback();
             double seconds = nanos / 1e9;
