@@ -8,7 +8,8 @@ CREATE TABLE read_model_generation (
     schema_name    TEXT        NOT NULL UNIQUE,
     -- the shape of its tables (query.generation.ReadModelSchema.VERSION when it was built)
     schema_version INT         NOT NULL,
-    -- LIVE (read and kept up to date), BUILDING (a rebuild), FAILED (a rebuild that met an event it cannot apply),
+    -- LIVE (read and kept up to date), BUILDING (a rebuild), FAILED (a rebuild given up on an error; an event a
+    -- projection cannot apply is parked instead),
     -- RETIRED (replaced; its schema is dropped)
     state          VARCHAR(20) NOT NULL,
     -- of a BUILDING generation: LOADING, INDEXING, CATCHING_UP, SWITCHING

@@ -12,8 +12,8 @@
  * them with {@code POST /api/admin/dead-letters/retry} (every group) or {@code .../{processingGroup}/retry}.
  * A parked event is a copy of the stored event: to repair an event's data, correct it in the event store (so that
  * replays read it corrected) and in its parked copy, then retry. {@code /actuator/health} counts the parked events
- * per group in its {@code deadLetters} component, which stays UP. A replay of the projections drops their parked
- * events when the generation it built goes live (it applied every event; one it cannot apply stops the rebuild
- * instead, and the live generation stays with its parked events: {@code query.generation}).
+ * per group in its {@code deadLetters} component, which stays UP. A replay parks what it cannot apply under
+ * {@code <group>@<generation>}; when the generation it built goes live, those become the groups' parked events and the
+ * old ones are dropped ({@code query.generation}).
  */
 package dev.leadqualification.query.deadletter;

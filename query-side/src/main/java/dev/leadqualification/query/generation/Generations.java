@@ -149,15 +149,20 @@ public class Generations {
         writes.update("""
                 UPDATE read_model_generation SET state = 'LIVE', phase = NULL, builder = NULL, live_since = now()
                 WHERE generation = :number""", number);
-        // the events the old generation had parked were applied by the rebuild, which parks none (it stops instead)
+        // the projections' parked events are now those the rebuild parked (an in-place replay would have parked them)
         writes.update("DELETE FROM dead_letter_entry WHERE processing_group IN (:groups)",
                 new MapSqlParameterSource("groups", projectionGroups));
+        writes.update("UPDATE dead_letter_entry SET processing_group = left(processing_group,"
+                + " length(processing_group) - length(:suffix)) WHERE processing_group LIKE '%' || :suffix",
+                new MapSqlParameterSource("suffix", RebuildDeadLetters.groupOf("", generation.number())));
         return true;
     }
 
     /** Drops the tables of a generation no longer read (retired, or a failed rebuild a newer one replaced). */
     void drop(Generation generation) {
         writes.define("DROP SCHEMA IF EXISTS " + generation.schemaName() + " CASCADE");
+        writes.update("DELETE FROM dead_letter_entry WHERE processing_group LIKE '%' || :suffix",
+                new MapSqlParameterSource("suffix", RebuildDeadLetters.groupOf("", generation.number())));
         writes.update("DELETE FROM read_model_generation WHERE generation = :number",
                 new MapSqlParameterSource("number", generation.number()));
     }

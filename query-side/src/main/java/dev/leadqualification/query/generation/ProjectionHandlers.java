@@ -26,7 +26,7 @@ public class ProjectionHandlers {
     private final ApplicationContext context;
     private final EventProcessingConfiguration processing;
     private volatile Map<String, EventMessageHandler> projections;
-    private final Map<Class<?>, List<EventMessageHandler>> byType = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<Projection>> byType = new ConcurrentHashMap<>();
 
     public ProjectionHandlers(ApplicationContext context, EventProcessingConfiguration processing) {
         this.context = context;
@@ -38,10 +38,15 @@ public class ProjectionHandlers {
         return List.copyOf(projections().keySet());
     }
 
+    /** One projection: its processing group and its handlers. */
+    record Projection(String group, EventMessageHandler handler) {
+    }
+
     /** The projections that handle events of {@code payloadType}. */
-    List<EventMessageHandler> of(Class<?> payloadType) {
-        return byType.computeIfAbsent(payloadType, type -> projections().values().stream()
-                .filter(projection -> projection.canHandleType(type)).toList());
+    List<Projection> of(Class<?> payloadType) {
+        return byType.computeIfAbsent(payloadType, type -> projections().entrySet().stream()
+                .filter(projection -> projection.getValue().canHandleType(type))
+                .map(projection -> new Projection(projection.getKey(), projection.getValue())).toList());
     }
 
     private Map<String, EventMessageHandler> projections() {

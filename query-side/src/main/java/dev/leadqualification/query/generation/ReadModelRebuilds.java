@@ -85,6 +85,7 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
     private final TokenSchema tokens;
     private final double claimTimeoutSeconds;
     private final int batchSize;
+    private final RebuildDeadLetters deadLetters;
     private final AtomicBoolean building = new AtomicBoolean();
     private final AtomicBoolean following = new AtomicBoolean();
     private final ScheduledExecutorService work = Executors.newScheduledThreadPool(3, runnable -> {
@@ -97,8 +98,9 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
                              EventStorageEngine store, EventProcessingConfiguration processing, DataSource dataSource,
                              JdbcTemplate jdbc, PlatformTransactionManager transactionManager, LiveInstances instances,
                              EventSchema events, TokenSchema tokens, TokenStoreProperties tokenStore,
-                             DatabaseNotifications notifications,
+                             DatabaseNotifications notifications, RebuildDeadLetters deadLetters,
                              @Value("${leads.replay.batch-size}") int batchSize) {
+        this.deadLetters = deadLetters;
         this.generations = generations;
         this.projections = projections;
         this.writes = writes;
@@ -219,7 +221,7 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
     /** Builds {@code generation} to the head and switches to it, holding the build lock. */
     private void run(Generation generation) {
         Rebuild rebuild = new Rebuild(generation, self(), store, transactions, generations, writes, projections,
-                this::headPosition, batchSize);
+                this::headPosition, batchSize, deadLetters);
         try {
             Generation.Phase phase = generation.phase();
             while (true) {

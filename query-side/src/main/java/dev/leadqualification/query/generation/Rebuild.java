@@ -9,6 +9,9 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ final class Rebuild {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
     private static final Object END = new Object();
+    private static final TransactionDefinition SAVEPOINT =
+            new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
 
     private final Generation generation;
     private final String builder;
@@ -43,11 +48,12 @@ final class Rebuild {
     private final ProjectionHandlers projections;
     private final LongSupplier head;
     private final int batchSize;
+    private final RebuildDeadLetters.Parked parked;
     private TrackingToken token;
 
     Rebuild(Generation generation, String builder, EventStorageEngine store, TransactionTemplate transactions,
             Generations generations, ProjectionWrites writes, ProjectionHandlers projections, LongSupplier head,
-            int batchSize) {
+            int batchSize, RebuildDeadLetters deadLetters) {
         this.generation = generation;
         this.builder = builder;
         this.store = store;
@@ -57,6 +63,7 @@ final class Rebuild {
         this.projections = projections;
         this.head = head;
         this.batchSize = batchSize;
+        this.parked = deadLetters.of(generation.number());
         this.token = generations.token(generation);
     }
 
@@ -121,34 +128,88 @@ final class Rebuild {
         });
     }
 
-    /** Applies one batch and records its last token, in one transaction; retried while the database is away. */
+    /**
+     * Applies one batch and records its last token, in one transaction; retried while the database is away. When the
+     * batch fails otherwise, it is applied again one event and projection at a time, each in a savepoint, and what
+     * fails is parked ({@link RebuildDeadLetters}), as the live processor would.
+     */
     private boolean apply(List<TrackedEventMessage<?>> batch) throws InterruptedException {
         TrackingToken reached = batch.get(batch.size() - 1).trackingToken();
+        boolean oneByOne = false;
         while (true) {
             try {
+                boolean isolating = oneByOne;
                 boolean ours = inGeneration(() -> {
-                    ProjectionWrites.Batch writesOfBatch = writes.newBatch();
-                    for (TrackedEventMessage<?> event : batch) {
-                        String aggregate = event instanceof DomainEventMessage<?> domain
-                                ? domain.getAggregateIdentifier() : null;
-                        for (EventMessageHandler projection : projections.of(event.getPayloadType())) {
-                            handle(writesOfBatch, aggregate, event, projection);
-                        }
+                    if (isolating) {
+                        applyOneByOne(batch);
+                    } else {
+                        applyInBulk(batch);
                     }
-                    writesOfBatch.flush();
                     return generations.reached(generation, builder, reached);
                 });
                 if (ours) {
                     token = reached;
+                    parked.committed();
+                } else {
+                    parked.rolledBack();
                 }
                 return ours;
             } catch (RuntimeException failure) {
+                parked.rolledBack();
                 if (!TransientDatabaseFailure.causedBy(failure)) {
-                    throw failure;
+                    if (oneByOne) {
+                        throw failure;
+                    }
+                    log.info("Rebuilding generation {}: a batch failed ({}); applying it one event at a time",
+                            generation.number(), failure.toString());
+                    oneByOne = true;
+                    continue;
                 }
                 log.warn("Rebuilding generation {}: the database is away ({}); trying again", generation.number(),
                         failure.getMessage());
                 TimeUnit.SECONDS.sleep(1);
+            }
+        }
+    }
+
+    /** Every event's writes held and sent together as JDBC batches. */
+    private void applyInBulk(List<TrackedEventMessage<?>> batch) {
+        ProjectionWrites.Batch writesOfBatch = writes.newBatch();
+        for (TrackedEventMessage<?> event : batch) {
+            String aggregate = aggregateOf(event);
+            for (ProjectionHandlers.Projection projection : projections.of(event.getPayloadType())) {
+                if (parked.holds(projection.group(), aggregate)) {
+                    parked.behind(projection.group(), aggregate, event);
+                } else {
+                    handle(writesOfBatch, aggregate, event, projection.handler());
+                }
+            }
+        }
+        writesOfBatch.flush();
+    }
+
+    /** Each event and projection in a savepoint of its own, its writes sent at once; what fails is parked. */
+    private void applyOneByOne(List<TrackedEventMessage<?>> batch) {
+        for (TrackedEventMessage<?> event : batch) {
+            String aggregate = aggregateOf(event);
+            for (ProjectionHandlers.Projection projection : projections.of(event.getPayloadType())) {
+                if (parked.holds(projection.group(), aggregate)) {
+                    parked.behind(projection.group(), aggregate, event);
+                    continue;
+                }
+                TransactionStatus savepoint = transactions.getTransactionManager().getTransaction(SAVEPOINT);
+                try {
+                    projection.handler().handle(event);
+                } catch (Exception failure) {
+                    transactions.getTransactionManager().rollback(savepoint);
+                    if (TransientDatabaseFailure.causedBy(failure)) {
+                        throw failure instanceof RuntimeException runtime ? runtime
+                                : new IllegalStateException(failure);
+                    }
+                    parked.park(projection.group(), aggregate, event, failure);
+                    continue;
+                }
+                transactions.getTransactionManager().commit(savepoint);
             }
         }
     }
@@ -162,6 +223,11 @@ final class Rebuild {
         } catch (Exception e) {
             throw new IllegalStateException("Event " + event.getIdentifier() + " could not be applied", e);
         }
+    }
+
+    /** The sequence an event belongs to: its aggregate (every event of this store has one), else the event itself. */
+    private static String aggregateOf(TrackedEventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
     }
 
     /** Runs {@code work} in one transaction on this generation's tables; false if it rolled back. */
