@@ -5,6 +5,9 @@ import dev.leadqualification.kernel.lead.LeadCreated;
 import dev.leadqualification.kernel.lead.NoteAdded;
 import dev.leadqualification.query.QuerySideTest;
 import dev.leadqualification.query.SampleData;
+import dev.leadqualification.query.readmodel.ProjectionConfiguration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +19,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The generations of the read models on a real database: where connections point, and a rebuild resumed. */
+/**
+ * The generations of the read models on a real database: where connections point, a rebuild resumed after its builder
+ * died, and read models of an older shape rebuilt by this version on its own.
+ */
 class ReadModelGenerationsTest extends QuerySideTest {
 
     @Autowired
@@ -25,6 +31,8 @@ class ReadModelGenerationsTest extends QuerySideTest {
     private JdbcTemplate jdbc;
     @Autowired
     private PlatformTransactionManager transactionManager;
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void everyConnectionReadsTheLiveGenerationAndTheBuildingThreadItsOwn() {
@@ -34,6 +42,27 @@ class ReadModelGenerationsTest extends QuerySideTest {
         assertThat(GenerationRouting.onGeneration("read_models_0",
                 () -> jdbc.queryForObject("SHOW search_path", String.class))).isEqualTo("read_models_0, public");
         assertThat(jdbc.queryForObject("SELECT current_schema()", String.class)).isEqualTo(live);
+    }
+
+    @Test
+    void readModelsOfAnOlderShapeAreRebuiltInThisVersionsShapeWithoutBeingAsked() {
+        String leadId = newId();
+        append("Lead", leadId, new LeadCreated(leadId, SampleData.lead("Alan", "Turing", "Bombe", "alan@bombe.example")));
+        JsonNode before = eventually("/api/leads/" + leadId, lead -> assertThat(lead.path("version").asLong()).isZero());
+        Generation old = generations.live();
+
+        // as if an older version had built the live generation: this one builds its own and switches to it
+        jdbc.update("UPDATE read_model_generation SET schema_version = ? WHERE generation = ?",
+                ReadModelSchema.VERSION - 1, old.number());
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> generations.live().number() > old.number());
+        assertThat(generations.live().schemaVersion()).isEqualTo(ReadModelSchema.VERSION);
+        assertThat(get(SALES, "/api/leads/" + leadId).getBody()).isEqualTo(before);
+        StreamingEventProcessor readModels = processing.eventProcessor(ProjectionConfiguration.PROCESSOR,
+                StreamingEventProcessor.class).orElseThrow();
+        await().atMost(Duration.ofSeconds(30)).until(readModels::isRunning);
+        append("Lead", leadId, new NoteAdded(leadId, newId(), "Call", "Asked about the Enigma", null));
+        eventually("/api/leads/" + leadId, lead -> assertThat(lead.path("notes")).hasSize(1));
     }
 
     @Test
