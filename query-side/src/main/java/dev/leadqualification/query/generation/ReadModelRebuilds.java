@@ -234,7 +234,12 @@ public class ReadModelRebuilds implements SmartInitializingSingleton, Disposable
                     continue;
                 }
                 if (phase == Generation.Phase.LOADING || phase == Generation.Phase.INDEXING) {
+                    long loaded = System.nanoTime();
+                    log.info("Generation {} has loaded the store up to position {}; building its indexes",
+                            generation.number(), rebuild.position());
                     rebuild.buildIndexes();
+                    log.info("Generation {}: indexes built in {} s", generation.number(),
+                            (System.nanoTime() - loaded) / 1_000_000_000);
                     phase = Generation.Phase.CATCHING_UP;
                 } else if (switchTo(generation, rebuild)) {
                     return;
