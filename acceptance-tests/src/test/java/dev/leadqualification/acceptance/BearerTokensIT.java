@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadqualification.acceptance.support.Api;
 import dev.leadqualification.acceptance.support.Leads;
+import dev.leadqualification.acceptance.support.LiveReadModels;
 import dev.leadqualification.acceptance.support.Reply;
 import dev.leadqualification.acceptance.support.RunningServices;
 import dev.leadqualification.acceptance.support.Sales;
@@ -286,8 +287,9 @@ class BearerTokensIT {
     }
 
     private void execute(String statement) throws SQLException {
-        try (Connection database = DriverManager.getConnection(services.database().jdbcUrl(), FreshDatabase.USER,
-                FreshDatabase.PASSWORD); Statement sql = database.createStatement()) {
+        try (Connection database = LiveReadModels.pointAtTheLiveGeneration(DriverManager.getConnection(
+                services.database().jdbcUrl(), FreshDatabase.USER, FreshDatabase.PASSWORD));
+             Statement sql = database.createStatement()) {
             sql.execute(statement);
         }
     }

@@ -3,6 +3,7 @@ package dev.leadqualification.benchmark;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,6 +20,8 @@ public final class BenchmarkOptions {
     public static final String STANDARD = "standard";
     /** Several instances of each side on one database (issue 20): {@code --instances} of each beside one of each. */
     public static final String SEVERAL_INSTANCES = "several-instances";
+    /** A store of --accounts, --contacts (imported) and --leads (qualified in calls), then scenario 4 alone (issue 21). */
+    public static final String REPLAY = "replay";
 
     static {
         DEFAULTS.put("scenario", STANDARD);
@@ -68,7 +71,9 @@ public final class BenchmarkOptions {
             benchmark/run.sh [--name value ...]
               what:     --scenario standard (the benchmark issue's scenarios 1-5) | several-instances (1+1 instances
                         with the lead cache on and off, then --instances 2 of each: leads/s, idle latency, idle
-                        transactions over --idle-seconds 60, take-over of a killed instance's segments)
+                        transactions over --idle-seconds 60, take-over of a killed instance's segments) | replay (a store
+                        of --accounts and --contacts imported and --leads qualified, then scenario 4 alone: replay events/s
+                        beside COPY of the same read rows, lead reads' p99 during the rebuild against idle)
               sizes:    --leads 10000 --batch 1000 --batch-clients 1 --clients 16 --latency-samples 200
                         --duplicate-checks 1000 --duplicate-warmup 10000 --accounts 1000000 --contacts 1000000
                         --import-batch 50000 --import-clients 1 --warmup 1000 --warmup-rounds 10
@@ -136,8 +141,9 @@ public final class BenchmarkOptions {
         if (batch() > 1000) {
             throw new IllegalArgumentException("--batch must be at most 1000 (the bulk qualify limit)");
         }
-        if (!scenario().equals(STANDARD) && !scenario().equals(SEVERAL_INSTANCES)) {
-            throw new IllegalArgumentException("--scenario must be " + STANDARD + " or " + SEVERAL_INSTANCES);
+        if (!List.of(STANDARD, SEVERAL_INSTANCES, REPLAY).contains(scenario())) {
+            throw new IllegalArgumentException("--scenario must be " + STANDARD + ", " + SEVERAL_INSTANCES + " or "
+                    + REPLAY);
         }
         if (integer("instances") < 2) {
             throw new IllegalArgumentException("--instances must be 2 or more");
@@ -167,6 +173,10 @@ public final class BenchmarkOptions {
 
     public boolean severalInstances() {
         return scenario().equals(SEVERAL_INSTANCES);
+    }
+
+    public boolean replayOnly() {
+        return scenario().equals(REPLAY);
     }
 
     /** The instances of each side in the several-instances scenario's larger configuration. */

@@ -10,7 +10,8 @@ import java.sql.SQLException;
 /**
  * SQL on the database of the {@link RunningServices#shared() shared services}, for the few tests that must put
  * there what no API writes: an event as an older release stored it, or a read model damaged on purpose to prove
- * that a replay rebuilds it. Everything else goes through the HTTP API.
+ * that a replay rebuilds it (read tables are those of the live generation). Everything else goes through the HTTP
+ * API.
  */
 public final class SharedDatabase {
 
@@ -30,7 +31,7 @@ public final class SharedDatabase {
     }
 
     private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(RunningServices.shared().database().jdbcUrl(), FreshDatabase.USER,
-                FreshDatabase.PASSWORD);
+        return LiveReadModels.pointAtTheLiveGeneration(DriverManager.getConnection(
+                RunningServices.shared().database().jdbcUrl(), FreshDatabase.USER, FreshDatabase.PASSWORD));
     }
 }

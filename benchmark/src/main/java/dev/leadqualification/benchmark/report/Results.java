@@ -26,6 +26,8 @@ public final class Results {
     public final LatencyScenario latency = new LatencyScenario();
     public final ScaleScenario scale = new ScaleScenario();
     public ProjectionReplay.Run replay;
+    /** Only the store for a replay was built and the replay run ({@code --scenario replay}). */
+    public boolean replayOnly;
     public List<HeapUsage> memory;
     /** The several-instances scenario, when it was the one run (else left out). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

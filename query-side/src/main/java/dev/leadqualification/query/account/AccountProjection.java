@@ -3,14 +3,11 @@ package dev.leadqualification.query.account;
 import dev.leadqualification.kernel.account.AccountAssigned;
 import dev.leadqualification.kernel.account.AccountCreated;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
-import dev.leadqualification.query.readmodel.ProjectionWrites;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +24,6 @@ public class AccountProjection {
 
     public AccountProjection(AccountTable accounts) {
         this.accounts = accounts;
-    }
-
-    /**
-     * A replay rebuilds the accounts from the first event: it starts from an empty table. Axon hands the projections'
-     * writer to the handler (the projection itself only keeps the table's insert).
-     */
-    @ResetHandler
-    public void clear(ResetContext<?> reset, ProjectionWrites writes) {
-        writes.truncate("account_view");
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package dev.leadqualification.query.admin;
 
 import dev.leadqualification.platform.openapi.ProblemAnswer;
+import dev.leadqualification.query.generation.ReadModelRebuilds;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +24,9 @@ public class ProjectionAdminController {
     static final String PATH = "/api/admin/projections";
 
     private final ProjectionPositions positions;
-    private final ProjectionReplay replay;
+    private final ReadModelRebuilds replay;
 
-    public ProjectionAdminController(ProjectionPositions positions, ProjectionReplay replay) {
+    public ProjectionAdminController(ProjectionPositions positions, ReadModelRebuilds replay) {
         this.positions = positions;
         this.replay = replay;
     }
@@ -35,13 +36,16 @@ public class ProjectionAdminController {
         return positions.statuses();
     }
 
-    /** 202 once every processor has been reset and runs again, with their statuses and where to follow them. */
+    /**
+     * 202 once the rebuild of the next generation of the read models has begun (reads go on from the live one), with
+     * the statuses and where to follow them.
+     */
     @PostMapping("/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = ProjectionReplay.IN_PROGRESS,
+    @ProblemAnswer(status = HttpStatus.CONFLICT, slug = ReadModelRebuilds.IN_PROGRESS,
             when = "A replay of the projections is in progress. Follow it at GET /api/admin/projections.")
     public ResponseEntity<List<ProjectionStatus>> replay() {
-        replay.replay();
+        replay.request();
         return ResponseEntity.accepted().location(URI.create(PATH)).body(positions.statuses());
     }
 }

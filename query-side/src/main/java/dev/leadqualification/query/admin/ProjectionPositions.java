@@ -1,6 +1,9 @@
 package dev.leadqualification.query.admin;
 
 import dev.leadqualification.platform.instances.ServiceInstance;
+import dev.leadqualification.query.generation.Generation;
+import dev.leadqualification.query.generation.Generations;
+import dev.leadqualification.query.readmodel.ProjectionConfiguration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -22,10 +25,12 @@ public class ProjectionPositions {
     private final JdbcTemplate jdbc;
     private final EventSchema eventSchema;
     private final ServiceInstance self;
+    private final Generations generations;
 
     public ProjectionPositions(EventProcessingConfiguration processing, StoredTokens storedTokens, JdbcTemplate jdbc,
-                               EventSchema eventSchema, ServiceInstance self) {
+                               EventSchema eventSchema, ServiceInstance self, Generations generations) {
         this.processing = processing;
+        this.generations = generations;
         this.self = self;
         this.storedTokens = storedTokens;
         this.jdbc = jdbc;
@@ -43,15 +48,19 @@ public class ProjectionPositions {
 
     /**
      * The status of every processor, by name. Positions are read before the head, so that a lag is never
-     * negative while events are being appended.
+     * negative while events are being appended. The read models' processor shows their generations.
      */
     public List<ProjectionStatus> statuses() {
+        Generation rebuild = generations.lastRebuild().orElse(null);
+        Generation live = generations.live();
         List<Progress> progress = processors().stream()
                 .map(processor -> new Progress(processor.getName(), segments(processor)))
                 .toList();
         long head = headPosition();
-        return progress.stream().map(processor -> ProjectionStatus.of(processor.name(), processor.segments(), head))
-                .toList();
+        return progress.stream().map(processor -> {
+            ProjectionStatus status = ProjectionStatus.of(processor.name(), processor.segments(), head);
+            return processor.name().equals(ProjectionConfiguration.PROCESSOR) ? status.keeping(live, rebuild) : status;
+        }).toList();
     }
 
     private record Progress(String name, Map<Integer, SegmentProgress> segments) {

@@ -4,7 +4,6 @@ import dev.leadqualification.kernel.lead.NoteAdded;
 import dev.leadqualification.query.readmodel.ProjectionWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +23,6 @@ public class AttachmentProjection {
 
     public AttachmentProjection(ProjectionWrites writes) {
         this.writes = writes;
-    }
-
-    /** A replay rebuilds the attachments from the first event: it starts from an empty table. */
-    @ResetHandler
-    public void clear() {
-        writes.truncate("attachment_view");
     }
 
     @EventHandler

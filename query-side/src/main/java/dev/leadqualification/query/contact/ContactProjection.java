@@ -3,14 +3,11 @@ package dev.leadqualification.query.contact;
 import dev.leadqualification.kernel.contact.ContactAssigned;
 import dev.leadqualification.kernel.contact.ContactCreated;
 import dev.leadqualification.platform.eventstore.MetadataKeys;
-import dev.leadqualification.query.readmodel.ProjectionWrites;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.stereotype.Component;
 
@@ -27,15 +24,6 @@ public class ContactProjection {
 
     public ContactProjection(ContactTable contacts) {
         this.contacts = contacts;
-    }
-
-    /**
-     * A replay rebuilds the contacts from the first event: it starts from an empty table. Axon hands the projections'
-     * writer to the handler (the projection itself only keeps the table's insert).
-     */
-    @ResetHandler
-    public void clear(ResetContext<?> reset, ProjectionWrites writes) {
-        writes.truncate("contact_view");
     }
 
     @EventHandler

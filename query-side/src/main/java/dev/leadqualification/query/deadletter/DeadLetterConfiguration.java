@@ -50,9 +50,9 @@ public class DeadLetterConfiguration {
 
     /**
      * For every processing group with a dead-letter queue: the enqueue policy; a cache of the aggregates known to
-     * have no parked events (so that a healthy event costs no lookup in the queue's table); and the queue emptied
-     * when the processor is reset for a replay, in the reset's transaction, as the replay rebuilds everything from
-     * the store.
+     * have no parked events (so that a healthy event costs no lookup in the queue's table). A replay never resets the
+     * processor: the projections' parked events are deleted when a rebuilt generation goes live
+     * ({@code query.generation}).
      */
     @Bean
     public ConfigurerModule deadLettering(EventProcessorProperties processors) {
@@ -61,7 +61,7 @@ public class DeadLetterConfiguration {
             processors.getProcessors().forEach((group, settings) -> {
                 if (settings.getDlq().isEnabled()) {
                     processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, invoker) ->
-                            invoker.enableSequenceIdentifierCache().allowReset(true));
+                            invoker.enableSequenceIdentifierCache());
                 }
             });
         });

@@ -12,7 +12,8 @@
  * them with {@code POST /api/admin/dead-letters/retry} (every group) or {@code .../{processingGroup}/retry}.
  * A parked event is a copy of the stored event: to repair an event's data, correct it in the event store (so that
  * replays read it corrected) and in its parked copy, then retry. {@code /actuator/health} counts the parked events
- * per group in its {@code deadLetters} component, which stays UP. A replay of the projections drops their parked
- * events (the replay reads every event again, and parks again whatever still fails).
+ * per group in its {@code deadLetters} component, which stays UP. A replay parks what it cannot apply under
+ * {@code <group>@<generation>}; when the generation it built goes live, those become the groups' parked events and the
+ * old ones are dropped ({@code query.generation}).
  */
 package dev.leadqualification.query.deadletter;

@@ -24,7 +24,6 @@ import dev.leadqualification.query.readmodel.RebuildableProjection;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -62,12 +61,6 @@ public class LeadProjection implements RebuildableProjection {
         MapSqlParameterSource id = new MapSqlParameterSource("leadId", leadId);
         writes.update("DELETE FROM lead_note_view WHERE lead_id = :leadId", id);
         writes.update("DELETE FROM lead_view WHERE lead_id = :leadId", id);
-    }
-
-    /** A replay rebuilds the leads and their notes from the first event: it starts from empty tables. */
-    @ResetHandler
-    public void clear() {
-        writes.truncate("lead_view", "lead_note_view");
     }
 
     @EventHandler

@@ -16,7 +16,6 @@ import dev.leadqualification.query.readmodel.RebuildableProjection;
 import dev.leadqualification.query.readmodel.SearchText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -46,12 +45,6 @@ public class OpportunityProjection implements RebuildableProjection {
     public OpportunityProjection(ProjectionWrites writes, JsonColumns json) {
         this.writes = writes;
         this.json = json;
-    }
-
-    /** A replay rebuilds the opportunities and their transferred notes from the first event: empty tables first. */
-    @ResetHandler
-    public void clear() {
-        writes.truncate("opportunity_view", "opportunity_note_view");
     }
 
     @EventHandler

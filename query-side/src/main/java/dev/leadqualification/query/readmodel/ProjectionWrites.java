@@ -44,9 +44,17 @@ public class ProjectionWrites {
         }
     }
 
-    /** Empties {@code tables} at once, in the current transaction (a projection's {@code @ResetHandler}). */
-    public void truncate(String... tables) {
-        jdbc.getJdbcOperations().execute("TRUNCATE " + String.join(", ", tables));
+    /** Runs {@code sql} with {@code values} now, whatever batch is open, and answers how many rows it changed. */
+    public int updateNow(String sql, SqlParameterSource values) {
+        return jdbc.update(sql, values);
+    }
+
+    /**
+     * Runs the DDL of read tables ({@code statements}, separated by semicolons) in the current transaction: a new
+     * generation's schema, its tables and indexes, or dropping a retired generation ({@code query.generation}).
+     */
+    public void define(String statements) {
+        jdbc.getJdbcOperations().execute(statements);
     }
 
     /** A batch of writes for this service's database. */

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import dev.leadqualification.query.admin.ProjectionStatus.SegmentOwner;
+import dev.leadqualification.query.generation.Generation;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,7 +21,7 @@ class ProjectionStatusTest {
                 Map.of(1, new SegmentProgress(25, false, null), 0, new SegmentProgress(40, false, "query-side/a")), 50);
 
         assertThat(status).isEqualTo(new ProjectionStatus("lead-projection", 25, 50, 25, false,
-                List.of(new SegmentOwner(0, "query-side/a"), new SegmentOwner(1, null))));
+                List.of(new SegmentOwner(0, "query-side/a"), new SegmentOwner(1, null)), null, null));
     }
 
     @Test
@@ -43,11 +44,26 @@ class ProjectionStatusTest {
     }
 
     @Test
+    void theReadModelsProcessorShowsItsGenerationAndTheRebuildOfTheNextWhichMakesItReplaying() {
+        ProjectionStatus status = ProjectionStatus.of("read-models", Map.of(0, new SegmentProgress(50, false, null)), 50);
+        Generation live = new Generation(3, "read_models_3", 1, Generation.State.LIVE, null, 0, null, 1, null, null);
+        Generation next = new Generation(4, "read_models_4", 1, Generation.State.BUILDING,
+                Generation.Phase.LOADING, 20, "query-side/b", 2, 12L, null);
+
+        assertThat(status.keeping(live, null).generation()).isEqualTo(3);
+        assertThat(status.keeping(live, null).replaying()).isFalse();
+        ProjectionStatus rebuilding = status.keeping(live, next);
+        assertThat(rebuilding.replaying()).isTrue();
+        assertThat(rebuilding.rebuild()).isEqualTo(new ProjectionStatus.Rebuild(4, 20, 50, 30, "LOADING",
+                "query-side/b", 2, 12L, 1, null));
+    }
+
+    @Test
     void aProcessorWithoutSegmentsHasReadNothing() {
         assertThat(ProjectionStatus.of("new-projection", Map.of(), 7))
-                .isEqualTo(new ProjectionStatus("new-projection", 0, 7, 7, false, List.of()));
+                .isEqualTo(new ProjectionStatus("new-projection", 0, 7, 7, false, List.of(), null, null));
         assertThat(ProjectionStatus.of("new-projection", Map.of(), 0))
-                .isEqualTo(new ProjectionStatus("new-projection", 0, 0, 0, false, List.of()));
+                .isEqualTo(new ProjectionStatus("new-projection", 0, 0, 0, false, List.of(), null, null));
     }
 
     @Test
