@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code POST /api/admin/projections/replay}: every read model is rebuilt from the event store and ends
- * identical to what it was. Leads in every state (qualified with all records, qualified after a duplicate warning,
+ * {@code POST /api/admin/projections/replay}: every read model is rebuilt from the event store, as the next generation
+ * beside the live one, and ends identical to what it was (even where the live one was damaged on purpose: the damage is
+ * done to the live generation's tables, and the rebuilt generation replaces them). Leads in every state (qualified with all records, qualified after a duplicate warning,
  * qualified without a company, disqualified, reactivated), direct accounts and contacts, notes with attachments
  * are read before and after the replay, byte for byte. The services and their database are shared with the other
  * tests: only this test's records are compared (every name carries this test's token).

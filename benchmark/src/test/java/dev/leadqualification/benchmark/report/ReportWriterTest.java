@@ -42,8 +42,8 @@ class ReportWriterTest {
                 assertThat(figure.path("met").isBoolean()).as(figure.toString()).isTrue();
             }
         }
-        // 4 of scenario 1, 2 of 2, 4 of 3 (one import here), replay, heap (one service here)
-        assertThat(targets).isEqualTo(json.path("targetCount").asInt()).isEqualTo(12);
+        // 4 of scenario 1, 2 of 2, 4 of 3 (one import here), 3 of the replay, heap (one service here)
+        assertThat(targets).isEqualTo(json.path("targetCount").asInt()).isEqualTo(14);
         assertThat(json.path("targetsMet").asInt()).isEqualTo(5);
         JsonNode batch = target(json, "calls of 1000 leads: leads qualified end to end");
         assertThat(batch.path("value").asDouble()).isEqualTo(1250.0);
