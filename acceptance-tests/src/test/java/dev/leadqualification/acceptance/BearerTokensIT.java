@@ -8,6 +8,7 @@ import dev.leadqualification.acceptance.support.LiveReadModels;
 import dev.leadqualification.acceptance.support.Reply;
 import dev.leadqualification.acceptance.support.RunningServices;
 import dev.leadqualification.acceptance.support.Sales;
+import dev.leadqualification.acceptance.support.User;
 import dev.leadqualification.platform.security.TokenIssuer;
 import dev.leadqualification.platform.testing.FreshDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +54,8 @@ class BearerTokensIT {
 
     private static final TokenIssuer ISSUER = TokenIssuer.withNewKey();
     private static final String BEA = "bea";
+    /** After the users every test service is started with. */
+    private static final int BEA_INDEX = User.values().length;
     private static final String BEA_PASSWORD = "bea-" + UUID.randomUUID();
     private static final String BEA_PASSWORD_HASH = new BCryptPasswordEncoder().encode(BEA_PASSWORD);
     private static final Instant IN_AN_HOUR = Instant.now().plusSeconds(3600);
@@ -69,9 +72,9 @@ class BearerTokensIT {
         services = RunningServices.prepareOwn("jwt")
                 .withEnvironment("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
                         "file:" + ISSUER.writePublicKey(keys).toAbsolutePath())
-                .withEnvironment("LEADS_SECURITY_USERS_3_USERNAME", BEA)
-                .withEnvironment("LEADS_SECURITY_USERS_3_PASSWORD", "{bcrypt}" + BEA_PASSWORD_HASH)
-                .withEnvironment("LEADS_SECURITY_USERS_3_ROLES", "SALES")
+                .withEnvironment("LEADS_SECURITY_USERS_" + BEA_INDEX + "_USERNAME", BEA)
+                .withEnvironment("LEADS_SECURITY_USERS_" + BEA_INDEX + "_PASSWORD", "{bcrypt}" + BEA_PASSWORD_HASH)
+                .withEnvironment("LEADS_SECURITY_USERS_" + BEA_INDEX + "_ROLES", "SALES")
                 .start();
         api = Api.on(services);
         sales = new Sales(api);
@@ -213,6 +216,7 @@ class BearerTokensIT {
         assertProblem(api.withPassword(BEA, wrongPassword).post(notes(leadId), offer), 401, "unauthorized");
         assertProblem(bearer(expiredToken).post(notes(leadId), offer), 401, "unauthorized");
         Api.Caller bea = api.withPassword(BEA, BEA_PASSWORD);
+        assertStatus(tina.post("/api/leads/" + leadId + "/assign", object("ownerId", BEA)), 204);
         assertStatus(bea.post("/api/leads/" + leadId + "/disqualify",
                 object("reason", "CANNOT_CONTACT", "description", "No answer.")), 204);
         assertProblem(bea.post(notes(leadId), offer), 409, "lead-closed");

@@ -75,12 +75,13 @@ class CommandVersionsAndIdempotencyIT {
     void aReservationAbandonedByACrashIsTakenOverButOneInProgressIsNot() {
         String abandoned = "abandoned-" + Leads.token();
         String inProgress = "in-progress-" + Leads.token();
-        // what a service killed between reserving a key and storing the answer leaves behind
+        // what a service killed between reserving a key and storing the answer leaves behind: not renewed since
         String reservation = """
-                INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at)
-                VALUES (?, ?, repeat('0', 64), 'IN_PROGRESS', now() - CAST(? AS interval))""";
-        SharedDatabase.update(reservation, SAM.username(), abandoned, "10 minutes");
-        SharedDatabase.update(reservation, SAM.username(), inProgress, "1 second");
+                INSERT INTO idempotency_record (username, idempotency_key, request_hash, state, created_at, alive_at)
+                VALUES (?, ?, repeat('0', 64), 'IN_PROGRESS', now() - CAST(? AS interval),
+                        now() - CAST(? AS interval))""";
+        SharedDatabase.update(reservation, SAM.username(), abandoned, "10 minutes", "10 minutes");
+        SharedDatabase.update(reservation, SAM.username(), inProgress, "1 second", "1 second");
 
         Reply takenOver = api.as(SAM).withHeader(IDEMPOTENCY_KEY, abandoned).post("/api/leads", Leads.minimal());
         Reply waiting = api.as(SAM).withHeader(IDEMPOTENCY_KEY, inProgress).post("/api/leads", Leads.minimal());
