@@ -1,6 +1,7 @@
 package dev.leadqualification.platform.observability;
 
 import dev.leadqualification.platform.eventstore.MetadataKeys;
+import dev.leadqualification.platform.tokens.StoredTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.tracing.Tracer;
@@ -9,11 +10,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
@@ -72,8 +71,8 @@ public class ObservabilityConfiguration {
     @Bean
     public ApplicationListener<ApplicationReadyEvent> processorMeters(
             MeterRegistry registry, EventProcessingConfiguration processing, EventProcessorProperties settings,
-            JdbcTemplate jdbc, TokenSchema tokens, EventSchema events, Serializer serializer) {
-        ProcessorLagMeters lag = new ProcessorLagMeters(processing, jdbc, tokens, events, serializer, Clock.systemUTC());
+            JdbcTemplate jdbc, StoredTokens tokens, EventSchema events) {
+        ProcessorLagMeters lag = new ProcessorLagMeters(processing, jdbc, tokens, events, Clock.systemUTC());
         DeadLetterMeters deadLetters = new DeadLetterMeters(processing, settings);
         return ready -> {
             lag.bindTo(registry);

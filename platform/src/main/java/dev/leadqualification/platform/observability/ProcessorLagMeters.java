@@ -1,14 +1,11 @@
 package dev.leadqualification.platform.observability;
 
+import dev.leadqualification.platform.tokens.StoredTokens;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -36,20 +33,17 @@ class ProcessorLagMeters {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private final TokenSchema tokens;
+    private final StoredTokens tokens;
     private final EventSchema events;
-    private final Serializer serializer;
     private final Clock clock;
     private final Map<String, Lag> lags = new ConcurrentHashMap<>();
 
-    /** {@code serializer}: Axon's general serializer, the one its JDBC token store writes tokens with. */
-    ProcessorLagMeters(EventProcessingConfiguration processing, JdbcTemplate jdbc, TokenSchema tokens,
-                       EventSchema events, Serializer serializer, Clock clock) {
+    ProcessorLagMeters(EventProcessingConfiguration processing, JdbcTemplate jdbc, StoredTokens tokens,
+                       EventSchema events, Clock clock) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.events = events;
-        this.serializer = serializer;
         this.clock = clock;
     }
 
@@ -79,11 +73,7 @@ class ProcessorLagMeters {
 
     private Lag measure(StreamingEventProcessor processor, Instant now) {
         Map<Integer, Long> positions = new HashMap<>();
-        jdbc.query("SELECT " + tokens.segmentColumn() + ", " + tokens.tokenColumn() + ", " + tokens.tokenTypeColumn()
-                        + " FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?",
-                row -> {
-                    positions.put(row.getInt(1), position(row.getBytes(2), row.getString(3)));
-                }, processor.getName());
+        tokens.segments(processor.getName()).forEach((segment, stored) -> positions.put(segment, stored.position()));
         processor.processingStatus().forEach((segment, status) ->
                 positions.put(segment, status.getCurrentPosition().orElse(0)));
         long position = positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
@@ -100,13 +90,5 @@ class ProcessorLagMeters {
         double seconds = oldest.isEmpty() ? 0
                 : Math.max(0, Duration.between(Instant.parse(oldest.get(0)), now).toMillis() / 1000.0);
         return new Lag(behind, seconds, now);
-    }
-
-    private long position(byte[] token, String tokenType) {
-        if (token == null || tokenType == null) {
-            return 0;
-        }
-        TrackingToken stored = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-        return stored == null ? 0 : stored.position().orElse(0);
     }
 }

@@ -1,6 +1,7 @@
 package dev.leadqualification.query.admin;
 
 import dev.leadqualification.platform.instances.ServiceInstance;
+import dev.leadqualification.platform.tokens.StoredTokens;
 import dev.leadqualification.query.generation.Generation;
 import dev.leadqualification.query.generation.Generations;
 import dev.leadqualification.query.readmodel.ProjectionConfiguration;
@@ -71,9 +72,17 @@ public class ProjectionPositions {
      * else as stored (another instance has it, or nobody at the moment, e.g. during a restart).
      */
     private Map<Integer, SegmentProgress> segments(StreamingEventProcessor processor) {
-        Map<Integer, SegmentProgress> segments = new TreeMap<>(storedTokens.progress(processor.getName()));
+        Map<Integer, SegmentProgress> segments = new TreeMap<>(storedProgress(processor.getName()));
         processor.processingStatus().forEach((segment, status) ->
                 segments.put(segment, SegmentProgress.of(status, self.name())));
+        return segments;
+    }
+
+    /** Each segment of {@code processorName} as its stored token says. */
+    public Map<Integer, SegmentProgress> storedProgress(String processorName) {
+        Map<Integer, SegmentProgress> segments = new TreeMap<>();
+        storedTokens.segments(processorName)
+                .forEach((segment, stored) -> segments.put(segment, SegmentProgress.of(stored)));
         return segments;
     }
 

@@ -1,5 +1,6 @@
 package dev.leadqualification.query.admin;
 
+import dev.leadqualification.platform.tokens.StoredTokens;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -16,10 +17,8 @@ public record SegmentProgress(long position, boolean replaying, String owner) {
     }
 
     /** A segment as its stored token says (processed by another instance, or not at the moment). */
-    public static SegmentProgress of(TrackingToken token, String owner) {
-        if (token == null) {
-            return new SegmentProgress(0, false, owner);
-        }
-        return new SegmentProgress(token.position().orElse(0), ReplayToken.isReplay(token), owner);
+    public static SegmentProgress of(StoredTokens.StoredSegment stored) {
+        TrackingToken token = stored.token();
+        return new SegmentProgress(stored.position(), token != null && ReplayToken.isReplay(token), stored.owner());
     }
 }

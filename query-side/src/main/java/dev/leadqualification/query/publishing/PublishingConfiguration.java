@@ -1,7 +1,6 @@
 package dev.leadqualification.query.publishing;
 
 import dev.leadqualification.query.admin.ProjectionPositions;
-import dev.leadqualification.query.admin.StoredTokens;
 import dev.leadqualification.query.stream.CloudEventWriter;
 import dev.leadqualification.query.stream.StoredEvents;
 import org.axonframework.config.ConfigurerModule;
@@ -28,9 +27,9 @@ class PublishingConfiguration {
     }
 
     @Bean
-    PublisherProgress publisherProgress(PublisherProperties properties, StoredTokens tokens,
-                                        ProjectionPositions positions, PublishingErrors errors) {
-        return new PublisherProgress(properties, tokens, positions, errors);
+    PublisherProgress publisherProgress(PublisherProperties properties, ProjectionPositions positions,
+                                        PublishingErrors errors) {
+        return new PublisherProgress(properties, positions, errors);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package dev.leadqualification.query.admin;
 
+import dev.leadqualification.platform.tokens.StoredTokens.StoredSegment;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -71,8 +72,9 @@ class ProjectionStatusTest {
         TrackingToken live = GapAwareTrackingToken.newInstance(42, List.of());
         TrackingToken replaying = ReplayToken.createReplayToken(live, GapAwareTrackingToken.newInstance(3, List.of()));
 
-        assertThat(SegmentProgress.of(live, "query-side/a")).isEqualTo(new SegmentProgress(42, false, "query-side/a"));
-        assertThat(SegmentProgress.of(replaying, null)).isEqualTo(new SegmentProgress(3, true, null));
-        assertThat(SegmentProgress.of((TrackingToken) null, null)).isEqualTo(new SegmentProgress(0, false, null));
+        assertThat(SegmentProgress.of(new StoredSegment(live, "query-side/a")))
+                .isEqualTo(new SegmentProgress(42, false, "query-side/a"));
+        assertThat(SegmentProgress.of(new StoredSegment(replaying, null))).isEqualTo(new SegmentProgress(3, true, null));
+        assertThat(SegmentProgress.of(new StoredSegment(null, null))).isEqualTo(new SegmentProgress(0, false, null));
     }
 }
