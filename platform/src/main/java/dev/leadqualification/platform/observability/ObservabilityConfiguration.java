@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -34,7 +35,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Clock;
 
 /**
  * Metrics, traces and log context for both services. Metrics go to Prometheus ({@code /actuator/prometheus}):
@@ -72,7 +72,9 @@ public class ObservabilityConfiguration {
     public ApplicationListener<ApplicationReadyEvent> processorMeters(
             MeterRegistry registry, EventProcessingConfiguration processing, EventProcessorProperties settings,
             JdbcTemplate jdbc, StoredTokens tokens, EventSchema events) {
-        ProcessorLagMeters lag = new ProcessorLagMeters(processing, jdbc, tokens, events, Clock.systemUTC());
+        // read at each call: the database clock replaces Axon's event clock once it has measured its offset
+        ProcessorLagMeters lag = new ProcessorLagMeters(processing, jdbc, tokens, events,
+                () -> GenericEventMessage.clock.instant());
         DeadLetterMeters deadLetters = new DeadLetterMeters(processing, settings);
         return ready -> {
             lag.bindTo(registry);

@@ -8,13 +8,13 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * How far each streaming processor of this service is behind the event store, as gauges read at each scrape:
@@ -35,16 +35,17 @@ class ProcessorLagMeters {
     private final JdbcTemplate jdbc;
     private final StoredTokens tokens;
     private final EventSchema events;
-    private final Clock clock;
+    /** Now, by the clock the events were stamped by, so that an event's age does not depend on this host's clock. */
+    private final Supplier<Instant> now;
     private final Map<String, Lag> lags = new ConcurrentHashMap<>();
 
     ProcessorLagMeters(EventProcessingConfiguration processing, JdbcTemplate jdbc, StoredTokens tokens,
-                       EventSchema events, Clock clock) {
+                       EventSchema events, Supplier<Instant> now) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.events = events;
-        this.clock = clock;
+        this.now = now;
     }
 
     /** Registers the gauges of every streaming processor; called once the processors exist. */
@@ -66,7 +67,7 @@ class ProcessorLagMeters {
     }
 
     private Lag lag(StreamingEventProcessor processor) {
-        Instant now = clock.instant();
+        Instant now = this.now.get();
         return lags.compute(processor.getName(), (name, known) ->
                 known != null && known.measuredAt().plus(FRESH).isAfter(now) ? known : measure(processor, now));
     }
